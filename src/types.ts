@@ -1,0 +1,150 @@
+/**
+ * Shared types: the fact pipeline's output contract (read by the app and by other tools)
+ * and the curated inputs (gazetteer, manifest, topic lexicon).
+ */
+
+export type Script = 'zhHans' | 'zhHant';
+
+export interface Names {
+  zhHans: string;
+  zhHant: string;
+  en: string;
+}
+
+/** How a place is drawn: a boundary polygon, a schematic area derived at build time, a point, or nowhere. */
+export type PlaceGeometry =
+  | { type: 'boundary'; layer: 'district' | 'context' | 'province'; unit: string }
+  | { type: 'schematic'; basis: string }
+  | { type: 'point'; lonLat: [number, number]; precisionM: number; source: string }
+  | { type: 'none'; reason: string };
+
+export type PlaceKind =
+  | 'municipality'
+  | 'district'
+  | 'science-city'
+  | 'development-zone'
+  | 'sub-park'
+  | 'park'
+  | 'town'
+  | 'facility'
+  | 'institute'
+  | 'university'
+  | 'company'
+  | 'government'
+  | 'policy-zone'
+  | 'jjj-node'
+  | 'national-node'
+  | 'foreign'
+  | 'other';
+
+/** A curated gazetteer entry (geo/places.json). */
+export interface Place {
+  id: string;
+  names: Names;
+  aliases: string[];
+  kind: PlaceKind;
+  /** Beijing district id that hosts the place, when it lies in Beijing. */
+  district?: string;
+  /** Parent place id (e.g. a sub-park's parent is the demonstration zone). */
+  parent?: string;
+  /** Place ids this place is linked with (e.g. a JJJ node's Beijing partner). */
+  links?: string[];
+  geometry: PlaceGeometry;
+  notes?: string;
+}
+
+/** A term that stands for several places (三城一区, 京津冀 …). */
+export interface GroupTerm {
+  term: string;
+  aliases: string[];
+  members: string[];
+}
+
+/** A string that looks like a place name but is not one in a given context. */
+export interface AmbiguityRule {
+  /** The alias the rule restricts. */
+  alias: string;
+  /** The match is rejected when the text right before it ends with one of these. */
+  notAfter?: string[];
+  /** The match is rejected when the text right after it starts with one of these. */
+  notBefore?: string[];
+  why: string;
+}
+
+export interface Gazetteer {
+  places: Place[];
+  groups: GroupTerm[];
+  rules: AmbiguityRule[];
+}
+
+export interface ManifestEntry {
+  file: string;
+  id: string;
+  title: string;
+  publisher: string;
+  date: string;
+  url?: string;
+  script: Script;
+  /** The article body: first and last characters as substrings that mark it (inclusive). */
+  body: { startsWith: string; endsWith: string };
+}
+
+export interface DocumentRecord {
+  id: string;
+  file: string;
+  title: string;
+  publisher: string;
+  date: string;
+  url?: string;
+  script: Script;
+  /** 'manifest' when the body came from the manifest, 'heuristic' otherwise. */
+  bodySource: 'manifest' | 'heuristic';
+  bodyStart: number;
+  bodyEnd: number;
+  length: number;
+}
+
+export type Topic =
+  | 'ai' | 'quantum' | 'blockchain' | 'ic' | 'biomed' | 'brain' | 'materials' | 'energy' | 'auto'
+  | 'aerospace' | 'robotics' | 'agri' | 'digital' | 'finance' | 'culture' | 'talent' | 'reform'
+  | 'infrastructure' | 'industry' | 'cooperation' | 'metrics';
+
+export interface Figure {
+  /** The figure as written, an exact substring of the fact text. */
+  text: string;
+  value: number;
+  unit: string;
+  /** What the number measures, from the surrounding words (e.g. 研发投入强度), or '' when unclear. */
+  measure: string;
+  /** Offsets into the document, like the fact's. */
+  start: number;
+  end: number;
+}
+
+export interface FactPlace {
+  id: string;
+  how: 'explicit' | 'context';
+}
+
+export interface Fact {
+  id: string;
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+  heading: boolean;
+  places: FactPlace[];
+  topics: Topic[];
+  figures: Figure[];
+}
+
+export interface RoleSentence {
+  fact: string;
+  score: number;
+}
+
+export interface FactsFile {
+  documents: DocumentRecord[];
+  places: Array<Place & { factCount: number; role: RoleSentence[] }>;
+  facts: Fact[];
+}
