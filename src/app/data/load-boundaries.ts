@@ -1,0 +1,67 @@
+/** Loads the boundary TopoJSON and checks its shape before anything draws with it. */
+import { feature } from 'topojson-client';
+import type { FeatureCollection, Point } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { BOUNDARY_OBJECTS } from '../../geo/boundary-objects.ts';
+
+export const BOUNDARIES_URL = 'data/boundaries.topo.json';
+export const BOUNDARIES_COMMAND = 'npm run data:boundaries';
+
+export interface Boundaries {
+  districts: FeatureCollection;
+  context: FeatureCollection;
+  outlines: FeatureCollection;
+  labels: FeatureCollection<Point>;
+}
+
+/** A data file that is missing or malformed: the UI names the file and the command that rebuilds it. */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly kind: 'missing' | 'invalid',
+    readonly command: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+const REQUIRED_PROPS = ['id', 'adcode', 'nameZhHans', 'nameZhHant', 'nameEn'];
+
+export function parseBoundaries(json: unknown, file = BOUNDARIES_URL): Boundaries {
+  const invalid = (reason: string) => new DataFileError(file, reason, 'invalid', BOUNDARIES_COMMAND);
+  const topo = json as Topology;
+  if (!topo || topo.type !== 'Topology' || typeof topo.objects !== 'object' || !Array.isArray(topo.arcs)) {
+    throw invalid('not a TopoJSON topology');
+  }
+  const out: Partial<Boundaries> = {};
+  for (const name of BOUNDARY_OBJECTS) {
+    const obj = topo.objects[name] as GeometryCollection | undefined;
+    if (!obj || obj.type !== 'GeometryCollection' || !Array.isArray(obj.geometries)) throw invalid(`object "${name}" is missing`);
+    for (const g of obj.geometries) {
+      const props = (g.properties ?? {}) as Record<string, unknown>;
+      const lacking = REQUIRED_PROPS.find((k) => typeof props[k] !== 'string');
+      if (lacking) throw invalid(`a feature of "${name}" has no "${lacking}"`);
+    }
+    (out as Record<string, FeatureCollection>)[name] = feature(topo, obj) as FeatureCollection;
+  }
+  if (out.districts!.features.length !== 16) throw invalid(`expected 16 districts, found ${out.districts!.features.length}`);
+  return out as Boundaries;
+}
+
+export async function loadBoundaries(fetcher: typeof fetch = fetch): Promise<Boundaries> {
+  let res: Response;
+  try {
+    res = await fetcher(BOUNDARIES_URL);
+  } catch (e) {
+    throw new DataFileError(BOUNDARIES_URL, (e as Error).message, 'missing', BOUNDARIES_COMMAND);
+  }
+  if (!res.ok) throw new DataFileError(BOUNDARIES_URL, `HTTP ${res.status}`, 'missing', BOUNDARIES_COMMAND);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    throw new DataFileError(BOUNDARIES_URL, 'not valid JSON', 'invalid', BOUNDARIES_COMMAND);
+  }
+  return parseBoundaries(json);
+}

@@ -1,0 +1,51 @@
+/** Creates the MapLibre map with the embedded style, fitted to Beijing. */
+import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import bbox from '@turf/bbox';
+import type { Boundaries } from '../data/load-boundaries.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { buildStyle } from './build-style.ts';
+import { localIdeographFontFamily } from './map-theme.ts';
+
+setWorkerUrl(workerUrl);
+
+export function beijingBounds(b: Boundaries): [number, number, number, number] {
+  const beijing = b.outlines.features.find((f) => f.properties?.id === 'beijing');
+  const [w, s, e, n] = bbox(beijing ?? b.districts);
+  return [w, s, e, n];
+}
+
+export function createMap(container: HTMLElement, b: Boundaries, lang: Lang, attribution: string): MapLibreMap {
+  const map = new MapLibreMap({
+    container,
+    style: buildStyle(b, lang),
+    bounds: beijingBounds(b),
+    fitBoundsOptions: { padding: 24 },
+    maxBounds: [
+      [110, 34],
+      [123, 44.5],
+    ],
+    minZoom: 5,
+    maxZoom: 14,
+    localIdeographFontFamily,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right');
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  return map;
+}
+
+/** Resolves once the style is loaded and the map has gone idle with every source drawn. */
+export function whenDrawn(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (map.loaded() && map.isStyleLoaded() && map.areTilesLoaded()) resolve();
+      else map.once('idle', check);
+    };
+    map.once('load', () => map.once('idle', check));
+  });
+}

@@ -1,0 +1,40 @@
+/** The Jing-Jin-Ji frame, drawn quietly: Tianjin's districts, Hebei's prefectures and focus counties. */
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../../i18n/strings.ts';
+import { PALETTE, labelFont, nameField } from '../map-theme.ts';
+
+export function contextLayers(lang: Lang): LayerSpecification[] {
+  return [
+    {
+      id: 'context-fill',
+      type: 'fill',
+      source: 'context',
+      filter: ['!=', ['get', 'level'], 'county'],
+      paint: { 'fill-color': PALETTE.contextFill },
+    },
+    {
+      id: 'context-line',
+      type: 'line',
+      source: 'context',
+      paint: {
+        'line-color': PALETTE.contextLine,
+        'line-width': ['case', ['==', ['get', 'level'], 'county'], 0.5, 0.8],
+        'line-dasharray': ['literal', [2, 2]],
+      },
+    },
+    {
+      id: 'context-label',
+      type: 'symbol',
+      source: 'labels',
+      filter: ['match', ['get', 'level'], ['prefecture', 'tianjin-district'], true, false],
+      minzoom: 7,
+      layout: {
+        'text-field': nameField(lang),
+        'text-font': labelFont,
+        'text-size': 11,
+        'text-padding': 4,
+      },
+      paint: { 'text-color': PALETTE.contextText, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1 },
+    },
+  ];
+}
