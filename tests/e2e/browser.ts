@@ -1,0 +1,52 @@
+/** Debian's Chromium, headless, driven by playwright-core; collects what a test needs to assert on. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+export interface Watched {
+  page: Page;
+  requests: string[];
+  consoleErrors: string[];
+}
+
+/** A page that records every request and every console error or uncaught exception. */
+export async function watchedPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Watched> {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return { page, requests, consoleErrors };
+}
+
+/** Waits for `atlas.ready`; returns 'ready' or the error message it rejected with. */
+export function awaitReady(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    try {
+      await window.atlas.ready;
+      return 'ready';
+    } catch (e) {
+      return `error: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  });
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { awaitReady, launch, watchedPage } from './browser.ts';
+import { compareWithReference, distinctColours } from './screenshot.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the map on first open', () => {
+  it('draws all 16 districts, keeping their id and adcode for scripts', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(baseUrl);
+    expect(await awaitReady(page)).toBe('ready');
+    const rendered = await page.evaluate(() =>
+      window.atlas.map!.queryRenderedFeatures({ layers: ['district-fill'] }).map((f) => [f.properties.id, f.properties.adcode]),
+    );
+    const byId = new Map(rendered as [string, string][]);
+    expect(byId.size).toBe(16);
+    expect(byId.get('haidian')).toBe('110108');
+    expect(byId.get('dongcheng')).toBe('110101');
+    await page.close();
+  });
+
+  it('fits Beijing in the view on open', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(baseUrl);
+    await awaitReady(page);
+    const b = await page.evaluate(() => window.atlas.map!.getBounds().toArray());
+    // Beijing spans ≈115.42–117.51 E, 39.44–41.06 N; the view must contain it without being continental.
+    expect(b[0][0]).toBeLessThan(115.42);
+    expect(b[1][0]).toBeGreaterThan(117.51);
+    expect(b[0][1]).toBeLessThan(39.44);
+    expect(b[1][1]).toBeGreaterThan(41.06);
+    expect(b[1][0] - b[0][0]).toBeLessThan(6);
+    await page.close();
+  });
+
+  it('highlights the district under the pointer through feature-state, and clears it on leaving', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(baseUrl);
+    await awaitReady(page);
+    const hoverOf = (id: string) => page.evaluate((i) => window.atlas.map!.getFeatureState({ source: 'districts', id: i }).hover ?? false, id);
+    const point = await page.evaluate(() => {
+      const m = window.atlas.map!;
+      const { x, y } = m.project([116.231, 40.218]); // inside Changping
+      const r = m.getCanvas().getBoundingClientRect();
+      return { x: r.left + x, y: r.top + y };
+    });
+    expect(await hoverOf('changping')).toBe(false);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => hoverOf('changping')).toBe(true);
+    await page.mouse.move(2, 2); // the page header, off the map
+    await expect.poll(() => hoverOf('changping')).toBe(false);
+    await page.close();
+  });
+
+  it('sends no request outside its own origin and logs no console error', async () => {
+    const { page, requests, consoleErrors } = await watchedPage(browser);
+    await page.goto(baseUrl);
+    expect(await awaitReady(page)).toBe('ready');
+    await page.mouse.move(640, 400);
+    await page.mouse.wheel(0, -300);
+    await page.evaluate(() => new Promise((r) => window.atlas.map!.once('idle', r)));
+    const origin = new URL(baseUrl).origin;
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(requests.length).toBeGreaterThan(2);
+    expect(foreign).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the schematic-map notice and the data attribution', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(baseUrl);
+    await awaitReady(page);
+    await expect.poll(() => page.locator('#notice').innerText()).toBe('示意图，非标准地图 / Schematic map, not an official map');
+    const attribution = await page.locator('.maplibregl-ctrl-attrib').innerText();
+    expect(attribution).toContain('ECharts 4.9.0');
+    expect(attribution).toContain('WGS84');
+    expect(await page.locator('.maplibregl-ctrl-attrib').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('looks like the stored overview: not blank, within 3% of the reference pixels', async () => {
+    const { page } = await watchedPage(browser);
+    await page.goto(baseUrl);
+    await awaitReady(page);
+    const png = await page.screenshot();
+    expect(distinctColours(png)).toBeGreaterThan(20);
+    const { diffRatio } = compareWithReference('overview', png);
+    expect(diffRatio).toBeLessThan(0.03);
+    await page.close();
+  });
+});
+
+describe('when something is wrong', () => {
+  it('names a missing data file and the command that rebuilds it', async () => {
+    const { page } = await watchedPage(browser);
+    await page.route('**/data/boundaries.topo.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(baseUrl);
+    expect(await awaitReady(page)).toMatch(/^error: .*boundaries\.topo\.json/);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toContain('data/boundaries.topo.json');
+    expect(await alert.innerText()).toContain('npm run data:boundaries');
+    await page.close();
+  });
+
+  it('explains a corrupt data file instead of drawing a blank page', async () => {
+    const { page } = await watchedPage(browser);
+    await page.route('**/data/boundaries.topo.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"Topology","objects":{},"arcs":[]}' }));
+    await page.goto(baseUrl);
+    expect(await awaitReady(page)).toMatch(/^error:/);
+    expect(await page.getByRole('alert').innerText()).toContain('不正确');
+    await page.close();
+  });
+
+  it('says so when the browser has no WebGL', async () => {
+    const { page } = await watchedPage(browser);
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (type.startsWith('webgl')) return null;
+        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof original;
+    });
+    await page.goto(`${baseUrl}#lang=en`);
+    expect(await awaitReady(page)).toMatch(/^error:/);
+    expect(await page.getByRole('alert').innerText()).toContain('WebGL');
+    await page.close();
+  });
+});
