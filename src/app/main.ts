@@ -44,10 +44,13 @@ async function start(handle: AtlasHandle): Promise<void> {
   status.textContent = t('loading', lang);
   try {
     const boundaries = await loadBoundaries();
+    performance.mark('atlas:data');
     const map = createMap(container, boundaries, lang, t('attribution', lang));
     handle.map = map;
+    map.once('load', () => performance.mark('atlas:load'));
     enableDistrictHover(map);
     await whenDrawn(map);
+    performance.mark('atlas:ready');
     status.textContent = '';
   } catch (e) {
     status.textContent = '';

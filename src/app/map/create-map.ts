@@ -29,6 +29,8 @@ export function createMap(container: HTMLElement, b: Boundaries, lang: Lang, att
     minZoom: 5,
     maxZoom: 14,
     localIdeographFontFamily,
+    // Labels appear at once: a fade keeps the map from going idle for 300 ms after every move.
+    fadeDuration: 0,
     attributionControl: false,
     dragRotate: false,
     pitchWithRotate: false,

@@ -12,7 +12,7 @@ const context = read('jjj-context');
 const outlines = read('jjj-outlines');
 const official = JSON.parse(readFileSync('tests/fixtures/official-district-areas.json', 'utf8'));
 const km2 = (f: Feature) => area(f) / 1e6;
-const byId = (fc: FeatureCollection, id: string) => fc.features.find((f) => f.properties?.id === id)!;
+const byId = (fc: FeatureCollection<Polygon | MultiPolygon>, id: string) => fc.features.find((f) => f.properties?.id === id)!;
 const districtAt = (p: Position) => districts.features.filter((f) => booleanPointInPolygon(p, f)).map((f) => f.properties?.id);
 
 /** Shoelace sum in lon/lat: positive = counter-clockwise. */
