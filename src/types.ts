@@ -113,6 +113,8 @@ export interface Figure {
   /** The figure as written, an exact substring of the fact text. */
   text: string;
   value: number;
+  /** Upper end when the figure is a range (2021至2025年, 5-10个); value is then the lower end. */
+  max?: number;
   unit: string;
   /** What the number measures, from the surrounding words (e.g. 研发投入强度), or '' when unclear. */
   measure: string;
@@ -124,6 +126,8 @@ export interface Figure {
 export interface FactPlace {
   id: string;
   how: 'explicit' | 'context';
+  /** The group term (三城一区 …) the place was named through, when it was. */
+  via?: string;
 }
 
 export interface Fact {

@@ -1,0 +1,128 @@
+/**
+ * `npm run data [-- --seeds DIR --out FILE --places FILE --topics FILE]`
+ * Documents are the *.txt files of the seeds folder; DIR/manifest.json (optional) describes
+ * them; every other file there is ignored. The output is replaced atomically (temp file +
+ * rename), so a failed run leaves the previous output untouched.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
+import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
+import type { TopicLexicon } from './tag-topics.ts';
+
+export interface Io {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+export class CliError extends Error {}
+
+export const DEFAULTS: Record<string, string> = {
+  seeds: 'seeds', out: 'public/data/facts.json', places: 'geo/places.json', topics: 'geo/topics.json',
+};
+
+export function parseArgs(argv: string[], defaults = DEFAULTS): Record<string, string> {
+  const opts = { ...defaults };
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i].replace(/^--/, '');
+    // Flags whose default is 'no' are switches: `--verbose` alone turns one on.
+    if (defaults[flag] === 'no' && (argv[i + 1] === undefined || argv[i + 1].startsWith('--'))) {
+      opts[flag] = 'yes';
+      i--;
+      continue;
+    }
+    if (!(flag in defaults) || !argv[i].startsWith('--') || argv[i + 1] === undefined) {
+      throw new CliError(`bad argument ${argv[i] ?? ''}; flags: ${Object.keys(defaults).map((k) => `--${k} VALUE`).join(' ')}`);
+    }
+    opts[flag] = argv[i + 1];
+  }
+  return opts;
+}
+
+export function readJson<T>(path: string, what: string): T {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(raw) as T;
+  } catch (e) {
+    throw new CliError(`bad JSON in ${what} ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** One document, place or fact per line: compact, yet diffs stay readable. */
+export function serialiseFacts(f: FactsFile): string {
+  const list = (xs: unknown[]) => (xs.length ? `[\n${xs.map((x) => JSON.stringify(x)).join(',\n')}\n]` : '[]');
+  return `{\n"documents": ${list(f.documents)},\n"places": ${list(f.places)},\n"facts": ${list(f.facts)}\n}\n`;
+}
+
+function writeAtomically(path: string, data: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`cannot write ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Reads the seeds folder and curated inputs; throws CliError with a one-line message. */
+export function loadInputs(opts: Record<string, string>): { seeds: string; input: PipelineInput } {
+  const seeds = resolve(opts.seeds);
+  let entries: string[];
+  try {
+    entries = readdirSync(seeds);
+  } catch (e) {
+    throw new CliError(`cannot read seeds folder ${seeds}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const names = entries.filter((n) => n.toLowerCase().endsWith('.txt') && statSync(join(seeds, n)).isFile()).sort();
+  const manifest = entries.includes('manifest.json') ? readJson<ManifestEntry[]>(join(seeds, 'manifest.json'), 'manifest') : [];
+  const gazetteer = readJson<Gazetteer>(resolve(opts.places), 'gazetteer');
+  const topics = readJson<TopicLexicon>(resolve(opts.topics), 'topic lexicon');
+  const documents = names.map((file) => {
+    try {
+      return { file, bytes: new Uint8Array(readFileSync(join(seeds, file))) };
+    } catch (e) {
+      throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  });
+  return { seeds, input: { documents, manifest, gazetteer, topics } };
+}
+
+export function runCli(argv: string[], io: Io = { log: console.log, error: console.error }): number {
+  try {
+    const opts = parseArgs(argv);
+    const { seeds, input } = loadInputs(opts);
+    const t0 = performance.now();
+    const { file, stats } = runPipelineWithStats(input);
+    const ms = performance.now() - t0;
+    for (const s of stats) {
+      io.log(`${s.id.padEnd(8)} ${s.file}  body: ${s.bodySource === 'heuristic' ? 'heuristic (no manifest entry)' : 'manifest'}  sentences: ${s.sentences}  facts: ${s.facts}`);
+      for (const w of s.warnings) io.error(`warning: ${s.file}: ${w}`);
+    }
+    if (stats.length === 0) io.error(`warning: no .txt documents in ${seeds}`);
+    const out = resolve(opts.out);
+    writeAtomically(out, serialiseFacts(file));
+    const never = file.places.filter((p) => p.factCount === 0).map((p) => p.id);
+    io.log(
+      `documents: ${stats.length}  sentences: ${stats.reduce((n, s) => n + s.sentences, 0)}  facts: ${file.facts.length}  ` +
+        `places hit: ${file.places.length - never.length}/${file.places.length}  pipeline: ${Math.round(ms)} ms`,
+    );
+    io.log(`places never hit: ${never.length ? never.join(', ') : '(none)'}`);
+    io.log(`wrote ${out}`);
+    return 0;
+  } catch (e) {
+    io.error(`error: ${(e as Error).message.split('\n')[0]}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = runCli(process.argv.slice(2));
+}

@@ -1,0 +1,55 @@
+/** Checks on the curated inputs that would otherwise give silently wrong output. */
+import type { Gazetteer, ManifestEntry } from '../types.ts';
+
+export class PipelineInputError extends Error {
+  override name = 'PipelineInputError';
+}
+
+const GEOMETRY_TYPES = new Set(['boundary', 'schematic', 'point', 'none']);
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return [...dup].sort();
+}
+
+export function validateGazetteer(g: Gazetteer): void {
+  if (!g || !Array.isArray(g.places)) throw new PipelineInputError('gazetteer: "places" must be an array');
+  for (const p of g.places) {
+    if (!p || typeof p.id !== 'string' || !p.id) throw new PipelineInputError('gazetteer: a place has no id');
+    if (!p.names || typeof p.names.zhHans !== 'string') throw new PipelineInputError(`gazetteer: place ${p.id} has no names`);
+    const geo = p.geometry as { type?: string; reason?: string } | undefined;
+    if (!geo || !GEOMETRY_TYPES.has(geo.type ?? '')) throw new PipelineInputError(`gazetteer: place ${p.id} has no geometry`);
+    if (geo.type === 'none' && !(typeof geo.reason === 'string' && geo.reason.trim())) {
+      throw new PipelineInputError(`gazetteer: place ${p.id} has geometry 'none' without a reason`);
+    }
+  }
+  const dupIds = duplicates(g.places.map((p) => p.id));
+  if (dupIds.length) throw new PipelineInputError(`gazetteer: duplicate place id(s): ${dupIds.join(', ')}`);
+  const ids = new Set(g.places.map((p) => p.id));
+  for (const gr of g.groups ?? []) {
+    const missing = gr.members.filter((m) => !ids.has(m));
+    if (missing.length) throw new PipelineInputError(`gazetteer: group ${gr.term} has unknown member(s): ${missing.join(', ')}`);
+  }
+}
+
+/** `files` are the document file names available; returns the doc id for each of them. */
+export function documentIds(manifest: ManifestEntry[], files: string[]): Map<string, string> {
+  if (!Array.isArray(manifest)) throw new PipelineInputError('manifest: must be an array of entries');
+  const available = new Set(files);
+  for (const e of manifest) {
+    if (!e || typeof e.file !== 'string' || typeof e.id !== 'string' || !e.id) throw new PipelineInputError('manifest: an entry lacks file or id');
+    if (!available.has(e.file)) throw new PipelineInputError(`manifest: entry ${e.id} names a missing file: ${e.file}`);
+    if (!e.body || typeof e.body.startsWith !== 'string' || typeof e.body.endsWith !== 'string') {
+      throw new PipelineInputError(`manifest: entry ${e.id} lacks body.startsWith/endsWith`);
+    }
+  }
+  const dupFiles = duplicates(manifest.map((e) => e.file));
+  if (dupFiles.length) throw new PipelineInputError(`manifest: file(s) listed twice: ${dupFiles.join(', ')}`);
+  const byFile = new Map(manifest.map((e) => [e.file, e.id]));
+  const ids = new Map(files.map((f) => [f, byFile.get(f) ?? f.replace(/\.[^.]*$/, '')]));
+  const dupIds = duplicates([...ids.values()]);
+  if (dupIds.length) throw new PipelineInputError(`duplicate document id(s): ${dupIds.join(', ')}`);
+  return ids;
+}

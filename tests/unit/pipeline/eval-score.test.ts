@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { scoreEval, type Annotation } from '../../../src/pipeline/eval-score.ts';
+import type { Fact, FactPlace } from '../../../src/types.ts';
+
+//            0         1
+//            0123456789012345678
+const text = '菜单。怀柔科学城加快建设。亦庄发展。丰台。';
+const docs = new Map([['d', { text, bodyStart: 3 }]]);
+const fact = (start: number, end: number, places: FactPlace[]): Fact => ({
+  id: `d-${start}`, doc: 'd', start, end, text: text.slice(start, end), heading: false, places, topics: [], figures: [],
+});
+const facts = [
+  fact(3, 13, [{ id: 'huairou-sc', how: 'explicit' }, { id: 'huairou', how: 'explicit' }]),
+  fact(13, 18, [{ id: 'bda', how: 'explicit' }, { id: 'huairou-sc', how: 'context' }]),
+];
+const ann = (t: string, explicit: string[], context: string[] = []): Annotation => ({ doc: 'd', text: t, explicit, context });
+
+describe('scoreEval', () => {
+  it('counts true and false positives and misses per (sentence, place) pair', () => {
+    const r = scoreEval(facts, docs, [ann('怀柔科学城加快建设。', ['huairou-sc']), ann('亦庄发展。', ['bda'], ['huairou-sc', 'future-sc'])]);
+    expect([r.explicit.tp, r.explicit.fp, r.explicit.fn]).toEqual([2, 1, 0]);
+    expect([r.context.tp, r.context.fp, r.context.fn]).toEqual([1, 0, 1]);
+    expect(r.explicit.precision).toBeCloseTo(2 / 3);
+    expect(r.context.recall).toBeCloseTo(1 / 2);
+  });
+
+  it('counts all places of an annotated sentence with no fact as misses', () => {
+    const r = scoreEval(facts, docs, [ann('丰台。', ['fengtai'])]);
+    expect([r.explicit.tp, r.explicit.fn]).toEqual([0, 1]);
+    expect(r.noFact.map((a) => a.text)).toEqual(['丰台。']);
+    expect(r.explicit.precision).toBeNull();
+  });
+
+  it('reports an annotation whose text is not in the document', () => {
+    const r = scoreEval(facts, docs, [ann('不存在。', ['x'])]);
+    expect(r.notFound).toHaveLength(1);
+    expect(r.explicit.fn).toBe(1);
+  });
+
+  it('does not score ignored places', () => {
+    const r = scoreEval(facts, docs, [ann('怀柔科学城加快建设。', ['huairou-sc'])], new Set(['huairou']));
+    expect([r.explicit.tp, r.explicit.fp]).toEqual([1, 0]);
+  });
+
+  it('matches an annotation to every fact its text overlaps', () => {
+    const r = scoreEval(facts, docs, [ann('建设。亦庄', ['huairou-sc', 'huairou', 'bda'], ['huairou-sc'])]);
+    expect([r.explicit.tp, r.explicit.fp, r.context.tp]).toEqual([3, 0, 1]);
+  });
+});
