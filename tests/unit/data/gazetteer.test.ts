@@ -74,9 +74,13 @@ describe('gazetteer: places', () => {
       seen.add(s.district!);
     }
     expect(seen.size).toBe(16);
-    for (const id of ['zgc-science-city', 'huairou-science-city', 'future-science-city', 'innovation-cluster-zone']) {
+    // The 一区 is drawn through its core, 北京经济技术开发区; the demonstration area itself has no extent.
+    for (const id of ['zgc-science-city', 'huairou-science-city', 'future-science-city', 'beijing-etda']) {
       expect(byId.get(id)!.geometry.type, id).toBe('schematic');
     }
+    const extents = JSON.parse(readFileSync(resolve(root, 'geo/schematic-extents.geojson'), 'utf8')).features.map((f: { properties: { id: string } }) => f.properties.id);
+    const schematic = [...byId.values()].filter((p) => p.geometry.type === 'schematic').map((p) => p.id);
+    expect([...extents].sort(), 'every schematic place has a derived extent, and no extent lacks a place').toEqual([...schematic].sort());
     expect(byId.get('innovation-cluster-zone')!.links).toEqual(expect.arrayContaining(['beijing-etda', 'shunyi']));
   });
 

@@ -1,0 +1,40 @@
+/** What the atlas shows: the single source of truth, kept in the URL hash. */
+import type { Topic } from '../../types.ts';
+import type { Lang } from '../i18n/strings.ts';
+
+export const LAYER_IDS = ['districts', 'science-cities', 'sub-parks', 'jjj', 'facilities'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface AtlasState {
+  /** Selected place id (a gazetteer id), or null. */
+  place: string | null;
+  /** Visible layers, in LAYER_IDS order. */
+  layers: LayerId[];
+  /** Theme filter, or null for all topics. */
+  topic: Topic | null;
+  lang: Lang;
+  /** null = the default view (Beijing fitted). */
+  camera: Camera | null;
+  /** Document reader: open document id and the fact to scroll to. */
+  doc: string | null;
+  fact: string | null;
+  /** Hash keys this version does not know, kept so links from newer versions survive a round trip. */
+  extra: Array<[string, string]>;
+}
+
+export const DEFAULT_STATE: AtlasState = {
+  place: null,
+  layers: [...LAYER_IDS],
+  topic: null,
+  lang: 'zh',
+  camera: null,
+  doc: null,
+  fact: null,
+  extra: [],
+};
