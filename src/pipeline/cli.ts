@@ -1,5 +1,5 @@
 /**
- * `npm run data [-- --seeds DIR --out FILE --places FILE --topics FILE]`
+ * `npm run data [-- --seeds DIR --out FILE --places FILE --topics FILE --docs DIR | --no-docs]`
  * Documents are the *.txt files of the seeds folder; DIR/manifest.json (optional) describes
  * them; every other file there is ignored. The output is replaced atomically (temp file +
  * rename), so a failed run leaves the previous output untouched.
@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
+import { decodeText } from './decode-text.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import type { TopicLexicon } from './tag-topics.ts';
 
@@ -20,6 +21,8 @@ export class CliError extends Error {}
 
 export const DEFAULTS: Record<string, string> = {
   seeds: 'seeds', out: 'public/data/facts.json', places: 'geo/places.json', topics: 'geo/topics.json',
+  // The document reader fetches each decoded text from here; fact offsets index into it.
+  docs: 'public/data/docs', 'no-docs': 'no',
 };
 
 export function parseArgs(argv: string[], defaults = DEFAULTS): Record<string, string> {
@@ -108,6 +111,12 @@ export function runCli(argv: string[], io: Io = { log: console.log, error: conso
     }
     if (stats.length === 0) io.error(`warning: no .txt documents in ${seeds}`);
     const out = resolve(opts.out);
+    if (opts['no-docs'] !== 'yes') {
+      for (const d of file.documents) {
+        const bytes = input.documents.find((x) => x.file === d.file)!.bytes;
+        writeAtomically(join(resolve(opts.docs), `${d.id}.txt`), decodeText(bytes));
+      }
+    }
     writeAtomically(out, serialiseFacts(file));
     const never = file.places.filter((p) => p.factCount === 0).map((p) => p.id);
     io.log(

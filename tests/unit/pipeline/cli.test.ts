@@ -12,7 +12,7 @@ let seeds: string;
 let out: string;
 let lines: string[];
 const io = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
-const args = () => ['--seeds', seeds, '--out', out, '--places', join(dir, 'places.json'), '--topics', join(dir, 'topics.json')];
+const args = () => ['--seeds', seeds, '--out', out, '--places', join(dir, 'places.json'), '--topics', join(dir, 'topics.json'), '--docs', join(dir, 'docs')];
 const cli = () => runCli(args(), io);
 const gazetteer = () => JSON.parse(readFileSync(join(dir, 'places.json'), 'utf8'));
 const writeGazetteer = (g: unknown) => writeFileSync(join(dir, 'places.json'), JSON.stringify(g));
@@ -52,6 +52,15 @@ describe('data CLI', () => {
     expect(placesOf('懷柔科學城聚焦')).toEqual(['huairou-sc:explicit']);
     expect(placesOf('目前已建設')).toEqual(['huairou-sc:context']);
     expect(placesOf('亦莊將發揮')).toEqual(['bda:explicit']);
+  });
+
+  it('writes each decoded document beside the facts so the reader can cut sentences by the same offsets', () => {
+    cli();
+    expect(readdirSync(join(dir, 'docs')).sort()).toEqual(['a.txt', 'trad.txt']);
+    const text = readFileSync(join(dir, 'docs', 'a.txt'), 'utf8');
+    for (const f of JSON.parse(readFileSync(out, 'utf8')).facts.filter((x: { doc: string }) => x.doc === 'a')) {
+      expect(text.slice(f.start, f.end)).toBe(f.text);
+    }
   });
 
   it('writes byte-identical output on a second run', () => {

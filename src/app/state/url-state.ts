@@ -1,0 +1,116 @@
+/**
+ * The URL hash ⇄ AtlasState. `parseState` never throws: whatever the hash holds, it returns a
+ * valid state plus notices for the values it had to ignore; unknown keys are kept (`extra`)
+ * so links written by a newer version survive a round trip through this one.
+ */
+import type { Topic } from '../../types.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { type AtlasState, type Camera, DEFAULT_STATE, LAYER_IDS, type LayerId } from './state.ts';
+
+export interface Known {
+  places: ReadonlySet<string>;
+  topics: ReadonlySet<string>;
+  docs: ReadonlySet<string>;
+  /** The document a fact belongs to, or undefined for an unknown fact. */
+  factDoc: (factId: string) => string | undefined;
+}
+
+export type NoticeKey = 'unknownPlace' | 'unknownLayer' | 'unknownTopic' | 'unknownLang' | 'badCamera' | 'unknownDoc' | 'unknownFact';
+export interface Notice {
+  key: NoticeKey;
+  value: string;
+}
+
+const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact'];
+const MAX_VALUE = 200;
+const CAMERA_LIMITS = { lng: [100, 135], lat: [25, 50], zoom: [3, 16] } as const;
+
+const clip = (v: string) => (v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v);
+
+function parseCamera(v: string): Camera | null {
+  const parts = v.split(',');
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p.trim()))) return null;
+  const [lng, lat, zoom] = parts.map(Number);
+  const inside = (x: number, [lo, hi]: readonly [number, number]) => x >= lo && x <= hi;
+  if (!inside(lng, CAMERA_LIMITS.lng) || !inside(lat, CAMERA_LIMITS.lat) || !inside(zoom, CAMERA_LIMITS.zoom)) return null;
+  return { lng, lat, zoom };
+}
+
+export function parseState(hash: string, known: Known): { state: AtlasState; notices: Notice[] } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const state: AtlasState = { ...DEFAULT_STATE, layers: [...DEFAULT_STATE.layers], extra: [] };
+  const notices: Notice[] = [];
+  const first = (k: string) => params.get(k);
+  const note = (key: NoticeKey, value: string) => notices.push({ key, value: clip(value) });
+
+  const place = first('place');
+  if (place !== null && place !== '') {
+    if (known.places.has(place)) state.place = place;
+    else note('unknownPlace', place);
+  }
+  const layers = first('layers');
+  if (layers !== null) {
+    const asked = layers.split(',').filter((l) => l !== '');
+    for (const l of asked) if (!(LAYER_IDS as readonly string[]).includes(l)) note('unknownLayer', l);
+    state.layers = LAYER_IDS.filter((id) => asked.includes(id));
+  }
+  const topic = first('topic');
+  if (topic !== null && topic !== '') {
+    if (known.topics.has(topic)) state.topic = topic as Topic;
+    else note('unknownTopic', topic);
+  }
+  const lang = first('lang');
+  if (lang !== null) {
+    if (lang === 'zh' || lang === 'en') state.lang = lang as Lang;
+    else note('unknownLang', lang);
+  }
+  const cam = first('cam');
+  if (cam !== null) {
+    state.camera = parseCamera(cam);
+    if (!state.camera) note('badCamera', cam);
+  }
+  const doc = first('doc');
+  if (doc !== null && doc !== '') {
+    if (known.docs.has(doc)) state.doc = doc;
+    else note('unknownDoc', doc);
+  }
+  const fact = first('fact');
+  if (fact !== null && fact !== '') {
+    const inDoc = known.factDoc(fact);
+    if (inDoc !== undefined && (state.doc === null || state.doc === inDoc)) {
+      state.fact = fact;
+      state.doc = inDoc;
+    } else note('unknownFact', fact);
+  }
+  const seen = new Set<string>();
+  for (const [k, v] of params) {
+    if (KEYS.includes(k) || seen.has(k)) continue;
+    seen.add(k);
+    state.extra.push([k, v]);
+  }
+  return { state, notices };
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/** Only what differs from the defaults goes into the hash, in a fixed key order. */
+export function formatState(s: AtlasState): string {
+  const p = new URLSearchParams();
+  if (s.place) p.set('place', s.place);
+  const allLayers = s.layers.length === LAYER_IDS.length;
+  if (!allLayers) p.set('layers', s.layers.join(','));
+  if (s.topic) p.set('topic', s.topic);
+  if (s.lang !== DEFAULT_STATE.lang) p.set('lang', s.lang);
+  if (s.camera) p.set('cam', `${round(s.camera.lng, 4)},${round(s.camera.lat, 4)},${round(s.camera.zoom, 2)}`);
+  if (s.doc) p.set('doc', s.doc);
+  if (s.fact) p.set('fact', s.fact);
+  for (const [k, v] of s.extra) p.append(k, v);
+  // Commas in layer lists and cameras read better unescaped.
+  return p.toString().replace(/%2C/g, ',');
+}
+
+export function sameState(a: AtlasState, b: AtlasState): boolean {
+  return formatState(a) === formatState(b);
+}
+
+export type { LayerId };
