@@ -13,6 +13,7 @@ import area from '@turf/area';
 type SimplifiableTopology = Parameters<typeof presimplify>[0];
 
 export { BOUNDARY_OBJECTS } from './boundary-objects.ts';
+import { EXTENT_PROPS } from './boundary-objects.ts';
 
 /** The visual centre of the largest part (a pole of inaccessibility), rounded to ~1 m. */
 export function labelPoint(g: Polygon | MultiPolygon): Position {
@@ -26,19 +27,23 @@ export function buildBoundaryTopology(input: {
   districts: FeatureCollection;
   context: FeatureCollection;
   outlines: FeatureCollection;
+  extents: FeatureCollection;
 }): Topology {
+  // Province labels too: the map anchors Tianjin's and Hebei's links at them.
   const labels: FeatureCollection<Point> = {
     type: 'FeatureCollection',
-    features: [...input.districts.features, ...input.context.features].map((f): Feature<Point> => ({
+    features: [...input.districts.features, ...input.context.features, ...input.outlines.features].map((f): Feature<Point> => ({
       type: 'Feature',
       properties: f.properties,
       geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Polygon | MultiPolygon) },
     })),
   };
   // topojson's typings disagree on property types (null vs {}); the objects are plain GeoJSON.
-  const objects = { ...input, labels } as unknown as Parameters<typeof topology>[0];
+  const objects = { ...input, extents: slimExtents(input.extents), labels } as unknown as Parameters<typeof topology>[0];
   const topo = presimplify(topology(objects) as unknown as SimplifiableTopology);
   keepArcsOf(topo as unknown as Topology, 'districts');
+  // Extents are sized to cited areas: simplifying them would change the area they stand for.
+  keepArcsOf(topo as unknown as Topology, 'extents');
   const simple = simplify(topo, CONTEXT_MIN_WEIGHT) as unknown as Topology;
   simple.arcs = simple.arcs.map((arc) => arc.map((p) => [p[0], p[1]]));
   return quantize(simple as unknown as Parameters<typeof quantize>[0], 1e5) as unknown as Topology;
@@ -58,4 +63,16 @@ function keepArcsOf(topo: Topology, object: string) {
     } else if (Array.isArray(x)) x.forEach(walk);
   };
   for (const g of (topo.objects[object] as { geometries: GeometryObject[] }).geometries) walk((g as { arcs?: unknown }).arcs);
+}
+
+/** Extents keep only what the map draws and labels; their long basis and sources stay in geo/. */
+function slimExtents(fc: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => ({
+      type: 'Feature',
+      properties: Object.fromEntries(EXTENT_PROPS.map((k) => [k, f.properties?.[k]])),
+      geometry: f.geometry,
+    })),
+  };
 }

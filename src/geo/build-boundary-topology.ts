@@ -2,12 +2,12 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { buildBoundaryTopology } from './boundary-topology.ts';
 
-const read = (name: string) => {
+const read = (name: string, command = 'npm run build:geo') => {
   const path = `geo/${name}.geojson`;
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    console.error(`data:boundaries: cannot read ${path} (${(e as Error).message}). Run \`npm run build:geo\` to rebuild it.`);
+    console.error(`data:boundaries: cannot read ${path} (${(e as Error).message}). Run \`${command}\` to rebuild it.`);
     process.exit(1);
   }
 };
@@ -16,6 +16,7 @@ const topo = buildBoundaryTopology({
   districts: read('beijing-districts'),
   context: read('jjj-context'),
   outlines: read('jjj-outlines'),
+  extents: read('schematic-extents', 'npm run data:extents'),
 });
 mkdirSync('public/data', { recursive: true });
 const out = 'public/data/boundaries.topo.json';

@@ -19,7 +19,7 @@ describe('the map on first open', () => {
     await page.goto(baseUrl);
     expect(await awaitReady(page)).toBe('ready');
     const rendered = await page.evaluate(() =>
-      window.atlas.map!.queryRenderedFeatures({ layers: ['district-fill'] }).map((f) => [f.properties.id, f.properties.adcode]),
+      window.atlas.map!.queryRenderedFeatures({ layers: ['districts-fill'] }).map((f) => [f.properties.id, f.properties.adcode]),
     );
     const byId = new Map(rendered as [string, string][]);
     expect(byId.size).toBe(16);

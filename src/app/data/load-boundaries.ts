@@ -12,6 +12,8 @@ export interface Boundaries {
   context: FeatureCollection;
   outlines: FeatureCollection;
   labels: FeatureCollection<Point>;
+  /** Schematic extents of the 三城一区 (the 一区 through beijing-etda): id, names, targetKm2, areaKm2, schematic. */
+  extents: FeatureCollection;
 }
 
 /** A data file that is missing or malformed: the UI names the file and the command that rebuilds it. */
@@ -28,6 +30,15 @@ export class DataFileError extends Error {
 
 const REQUIRED_PROPS = ['id', 'adcode', 'nameZhHans', 'nameZhHant', 'nameEn'];
 
+/** Extents are not administrative units: no adcode, but areas the map states and a schematic flag. */
+function extentLacks(props: Record<string, unknown>): string | undefined {
+  const str = ['id', 'nameZhHans', 'nameEn'].find((k) => typeof props[k] !== 'string');
+  if (str) return str;
+  const num = ['targetKm2', 'areaKm2'].find((k) => typeof props[k] !== 'number' || !Number.isFinite(props[k]));
+  if (num) return num;
+  return props.schematic === true ? undefined : 'schematic';
+}
+
 export function parseBoundaries(json: unknown, file = BOUNDARIES_URL): Boundaries {
   const invalid = (reason: string) => new DataFileError(file, reason, 'invalid', BOUNDARIES_COMMAND);
   const topo = json as Topology;
@@ -40,7 +51,7 @@ export function parseBoundaries(json: unknown, file = BOUNDARIES_URL): Boundarie
     if (!obj || obj.type !== 'GeometryCollection' || !Array.isArray(obj.geometries)) throw invalid(`object "${name}" is missing`);
     for (const g of obj.geometries) {
       const props = (g.properties ?? {}) as Record<string, unknown>;
-      const lacking = REQUIRED_PROPS.find((k) => typeof props[k] !== 'string');
+      const lacking = name === 'extents' ? extentLacks(props) : REQUIRED_PROPS.find((k) => typeof props[k] !== 'string');
       if (lacking) throw invalid(`a feature of "${name}" has no "${lacking}"`);
     }
     (out as Record<string, FeatureCollection>)[name] = feature(topo, obj) as FeatureCollection;

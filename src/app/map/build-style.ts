@@ -1,13 +1,62 @@
 /** The whole embedded style: no tiles, no glyph server, no sprite — every source inline. */
-import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { AtlasData } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
-import type { Lang } from '../i18n/strings.ts';
+import type { AtlasState } from '../state/state.ts';
+import { classBreaks } from './choropleth.ts';
+import { LAYER_CATALOG } from './layer-catalog.ts';
 import { PALETTE } from './map-theme.ts';
+import { buildPlaceFeatures, type PlaceFeatures } from './place-features.ts';
 import { contextLayers } from './layers/context-layers.ts';
-import { districtLayers } from './layers/district-layers.ts';
+import { districtLabelLayers, districtLayers } from './layers/district-layers.ts';
+import { facilityLabelLayers, facilityLayers } from './layers/facility-layers.ts';
+import { jjjLabelLayers, jjjLinkLayers } from './layers/jjj-layers.ts';
 import { provinceOutlineLayers } from './layers/province-outline-layers.ts';
+import { scienceCityLabelLayers, scienceCityLayers } from './layers/science-city-layers.ts';
+import { subParkLabelLayers, subParkLayers } from './layers/sub-park-layers.ts';
 
-export function buildStyle(b: Boundaries, lang: Lang): StyleSpecification {
+/** The parts of the state the style is built from (the rest is applied after load). */
+export type StyleState = Pick<AtlasState, 'lang' | 'topic' | 'layers'>;
+
+const none = <G extends Point | LineString>(): FeatureCollection<G> => ({ type: 'FeatureCollection', features: [] });
+const EMPTY: PlaceFeatures = { subParks: none(), facilities: none(), jjjArcs: none(), jjjNodes: none(), national: none() };
+
+/** Point and link sources by style source id: applyState refreshes the same map on a topic change. */
+export function placeSources(f: PlaceFeatures): Record<string, FeatureCollection> {
+  return { 'sub-parks': f.subParks, facilities: f.facilities, 'jjj-arcs': f.jjjArcs, 'jjj-nodes': f.jjjNodes, national: f.national };
+}
+
+/** District counts for the topic, in the order of the district features. */
+export function districtCountList(data: AtlasData | null, topic: AtlasState['topic']): number[] {
+  return data ? [...data.districtCounts(topic).values()] : [];
+}
+
+export function buildStyle(b: Boundaries, data: AtlasData | null, state: StyleState): StyleSpecification {
+  const { lang } = state;
+  const features = data ? buildPlaceFeatures(data, b, state.topic) : EMPTY;
+  const points = Object.fromEntries(
+    Object.entries(placeSources(features)).map(([id, fc]) => [id, { type: 'geojson' as const, data: fc, promoteId: 'placeId' }]),
+  );
+  const hidden = new Set(Object.entries(LAYER_CATALOG).filter(([id]) => !state.layers.includes(id as never)).flatMap(([, e]) => e.styleLayers));
+  // Order: areas, then lines, then points, then every label above every shape, most important on
+  // top (MapLibre places the topmost symbol layer first when labels collide).
+  const background: LayerSpecification = { id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } };
+  const layers: LayerSpecification[] = [
+    background,
+    ...contextLayers(lang),
+    ...districtLayers(classBreaks(districtCountList(data, state.topic))),
+    ...scienceCityLayers(),
+    ...provinceOutlineLayers(),
+    ...jjjLinkLayers(),
+    ...subParkLayers(),
+    ...facilityLayers(),
+    ...facilityLabelLayers(lang),
+    ...jjjLabelLayers(lang),
+    ...subParkLabelLayers(lang),
+    ...scienceCityLabelLayers(lang),
+    ...districtLabelLayers(lang),
+  ].map((l) => (hidden.has(l.id) ? ({ ...l, layout: { ...(l as { layout?: object }).layout, visibility: 'none' } } as LayerSpecification) : l));
   return {
     version: 8,
     name: 'beijing-innovation-atlas',
@@ -16,12 +65,9 @@ export function buildStyle(b: Boundaries, lang: Lang): StyleSpecification {
       outlines: { type: 'geojson', data: b.outlines },
       districts: { type: 'geojson', data: b.districts, promoteId: 'id' },
       labels: { type: 'geojson', data: b.labels },
+      extents: { type: 'geojson', data: b.extents, promoteId: 'id' },
+      ...points,
     },
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } },
-      ...contextLayers(lang),
-      ...districtLayers(lang),
-      ...provinceOutlineLayers(),
-    ],
+    layers,
   };
 }

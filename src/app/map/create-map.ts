@@ -3,9 +3,12 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import bbox from '@turf/bbox';
+import type { AtlasData } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { DEFAULT_STATE, type AtlasState } from '../state/state.ts';
 import { buildStyle } from './build-style.ts';
+import { registerMap } from './map-registry.ts';
 import { localIdeographFontFamily } from './map-theme.ts';
 
 setWorkerUrl(workerUrl);
@@ -16,10 +19,22 @@ export function beijingBounds(b: Boundaries): [number, number, number, number] {
   return [w, s, e, n];
 }
 
-export function createMap(container: HTMLElement, b: Boundaries, lang: Lang, attribution: string): MapLibreMap {
+/**
+ * `scene` (facts and state) is optional so a caller with boundaries only still gets the district
+ * map; with it, the first frame already shows the state's layers, topic and points (applyState
+ * then sets the feature-states: counts and selection).
+ */
+export function createMap(
+  container: HTMLElement,
+  b: Boundaries,
+  lang: Lang,
+  attribution: string,
+  scene?: { data: AtlasData; state: AtlasState },
+): MapLibreMap {
+  const state = scene ? { ...scene.state, lang } : { ...DEFAULT_STATE, lang };
   const map = new MapLibreMap({
     container,
-    style: buildStyle(b, lang),
+    style: buildStyle(b, scene?.data ?? null, state),
     bounds: beijingBounds(b),
     fitBoundsOptions: { padding: 24 },
     maxBounds: [
@@ -35,6 +50,7 @@ export function createMap(container: HTMLElement, b: Boundaries, lang: Lang, att
     dragRotate: false,
     pitchWithRotate: false,
   });
+  registerMap(map, b, state);
   map.touchZoomRotate.disableRotation();
   map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right');
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');

@@ -10,6 +10,6 @@ export function enableDistrictHover(map: MapLibreMap): void {
     if (hovered !== undefined) map.setFeatureState({ source: 'districts', id: hovered }, { hover: true });
     map.getCanvas().style.cursor = hovered === undefined ? '' : 'pointer';
   };
-  map.on('mousemove', 'district-fill', (e) => set(e.features?.[0]?.id));
-  map.on('mouseleave', 'district-fill', () => set(undefined));
+  map.on('mousemove', 'districts-fill', (e) => set(e.features?.[0]?.id));
+  map.on('mouseleave', 'districts-fill', () => set(undefined));
 }

@@ -23,6 +23,13 @@ describe('parseBoundaries', () => {
     };
     expect(() => parseBoundaries(topo)).toThrow(/has no "adcode"/);
   });
+
+  it('requires extents to carry their areas and the schematic flag', () => {
+    const empty = { type: 'GeometryCollection', geometries: [] };
+    const extent = { type: null, properties: { id: 'x', nameZhHans: 'x', nameEn: 'x', targetKm2: 1, areaKm2: 1 } };
+    const topo = { type: 'Topology', arcs: [], objects: { districts: empty, context: empty, outlines: empty, labels: empty, extents: { type: 'GeometryCollection', geometries: [extent] } } };
+    expect(() => parseBoundaries(topo)).toThrow(/"extents" has no "schematic"/);
+  });
 });
 
 describe('loadBoundaries', () => {

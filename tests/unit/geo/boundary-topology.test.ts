@@ -9,7 +9,7 @@ import { buildBoundaryTopology, labelPoint } from '../../../src/geo/boundary-top
 import { parseBoundaries } from '../../../src/app/data/load-boundaries.ts';
 
 const read = (name: string) => JSON.parse(readFileSync(`geo/${name}.geojson`, 'utf8')) as FeatureCollection;
-const input = { districts: read('beijing-districts'), context: read('jjj-context'), outlines: read('jjj-outlines') };
+const input = { districts: read('beijing-districts'), context: read('jjj-context'), outlines: read('jjj-outlines'), extents: read('schematic-extents') };
 const topo = buildBoundaryTopology(input);
 const objectOf = (name: string) => feature(topo, topo.objects[name] as GeometryCollection) as FeatureCollection;
 const vertices = (fc: FeatureCollection) => JSON.stringify(fc.features.map((f) => f.geometry)).split('],[').length;
@@ -44,7 +44,22 @@ describe('buildBoundaryTopology', () => {
   it('round-trips through the browser loader', () => {
     const b = parseBoundaries(JSON.parse(JSON.stringify(topo)));
     expect(b.districts.features).toHaveLength(16);
-    expect(b.labels.features.length).toBe(input.districts.features.length + input.context.features.length);
+    expect(b.labels.features.length).toBe(input.districts.features.length + input.context.features.length + input.outlines.features.length);
+    expect(b.extents.features.map((f) => f.properties?.id).sort()).toEqual(['beijing-etda', 'future-science-city', 'huairou-science-city', 'zgc-science-city']);
+  });
+
+  it('keeps the schematic extents at their cited areas, with only the properties the map uses', () => {
+    for (const f of objectOf('extents').features) {
+      expect(Object.keys(f.properties ?? {}).sort()).toEqual(['areaKm2', 'id', 'nameEn', 'nameZhHans', 'schematic', 'targetKm2']);
+      expect(f.properties?.schematic).toBe(true);
+      expect(Math.abs(area(f) / 1e6 - f.properties?.areaKm2) / f.properties?.areaKm2, f.properties?.id).toBeLessThan(0.01);
+    }
+  });
+
+  it('labels Tianjin and Hebei as a whole, for the links anchored there', () => {
+    const ids = objectOf('labels').features.map((f) => f.properties?.id);
+    expect(ids).toContain('tianjin');
+    expect(ids).toContain('hebei');
   });
 });
 

@@ -1,27 +1,47 @@
-/** Beijing's 16 districts: fill with hover highlight (feature-state), outline and labels. */
-import type { LayerSpecification } from 'maplibre-gl';
+/**
+ * Beijing's 16 districts as a choropleth of how many facts the documents give about each
+ * (feature-state `count`, set by applyState), with hover and selection outlines and labels.
+ */
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
+import { choroplethColour } from '../choropleth.ts';
 import { PALETTE, labelFont, nameField } from '../map-theme.ts';
 
-export function districtLayers(lang: Lang): LayerSpecification[] {
+const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+
+export function districtLayers(breaks: number[]): LayerSpecification[] {
   return [
     {
-      id: 'district-fill',
+      id: 'districts-fill',
       type: 'fill',
       source: 'districts',
-      paint: {
-        'fill-color': ['case', ['boolean', ['feature-state', 'hover'], false], PALETTE.districtHover, PALETTE.districtFill],
-        'fill-opacity': 0.95,
-      },
+      paint: { 'fill-color': choroplethColour(breaks), 'fill-opacity': 0.95 },
     },
     {
-      id: 'district-line',
+      id: 'districts-line',
       type: 'line',
       source: 'districts',
       paint: { 'line-color': PALETTE.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.8, 11, 2] },
     },
     {
-      id: 'district-label',
+      // Hover and selection as outlines: a fill tint would hide the choropleth class underneath.
+      id: 'districts-selected',
+      type: 'line',
+      source: 'districts',
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', state('selected'), PALETTE.districtSelected, PALETTE.districtHover],
+        'line-width': ['case', state('selected'), 3.5, state('hover'), 2.5, 0],
+      },
+    },
+  ];
+}
+
+/** District names, kept apart so they can sit above the point layers. */
+export function districtLabelLayers(lang: Lang): LayerSpecification[] {
+  return [
+    {
+      id: 'districts-label',
       type: 'symbol',
       source: 'labels',
       filter: ['==', ['get', 'level'], 'district'],

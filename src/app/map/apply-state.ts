@@ -1,0 +1,98 @@
+/**
+ * THE one place that changes the map after load: layer visibility, district counts and classes,
+ * point data for the topic, the selection and the label language. Each part is redone only when
+ * its part of the state changed, so calling this on every state change is cheap and idempotent.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type { AtlasData } from '../data/atlas-data.ts';
+import { LAYER_IDS, type AtlasState } from '../state/state.ts';
+import { buildStyle, placeSources } from './build-style.ts';
+import { choroplethColour, classBreaks } from './choropleth.ts';
+import { LAYER_CATALOG, clickableLayers } from './layer-catalog.ts';
+import { registered } from './map-registry.ts';
+import { buildPlaceFeatures } from './place-features.ts';
+
+/** The slice of the MapLibre map applyState uses (a fake in unit tests). */
+export type StateTarget = Pick<MapLibreMap, 'setLayoutProperty' | 'setPaintProperty' | 'setFeatureState' | 'getLayer' | 'getSource'>;
+
+const idsOf = (fc: FeatureCollection, key: string) => new Set(fc.features.map((f) => String(f.properties?.[key])));
+
+/**
+ * `_prev` is accepted for the agreed signature but not needed: the map remembers what was
+ * applied to it (map-registry), which stays right even when the caller skips a state.
+ */
+export function applyState(map: StateTarget, state: AtlasState, data: AtlasData, _prev?: AtlasState | null): void {
+  const { boundaries, applied } = registered(map);
+
+  const layers = state.layers.join();
+  if (layers !== applied.layers) {
+    for (const id of LAYER_IDS) {
+      const visibility = state.layers.includes(id) ? 'visible' : 'none';
+      for (const l of LAYER_CATALOG[id].styleLayers) if (map.getLayer(l)) map.setLayoutProperty(l, 'visibility', visibility);
+    }
+    applied.layers = layers;
+  }
+
+  if (state.topic !== applied.topic) {
+    const counts = data.districtCounts(state.topic);
+    for (const [id, count] of counts) map.setFeatureState({ source: 'districts', id }, { count });
+    map.setPaintProperty('districts-fill', 'fill-color', choroplethColour(classBreaks([...counts.values()])));
+    const sources = placeSources(buildPlaceFeatures(data, boundaries, state.topic));
+    for (const [id, fc] of Object.entries(sources)) {
+      (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
+      applied.ids.set(id, idsOf(fc, 'placeId'));
+    }
+    applied.ids.set('districts', idsOf(boundaries.districts, 'id'));
+    applied.ids.set('extents', idsOf(boundaries.extents, 'id'));
+    applied.topic = state.topic;
+    applied.place = undefined; // new data: draw the selection again
+  }
+
+  if (state.place !== applied.place) {
+    for (const at of applied.selected) map.setFeatureState(at, { selected: false });
+    applied.selected = state.place ? selectionTargets(state.place, data, applied.ids) : [];
+    for (const at of applied.selected) map.setFeatureState(at, { selected: true });
+    applied.place = state.place;
+  }
+
+  if (state.lang !== applied.lang) {
+    // Only label text depends on the language: take it from the style built for the new one.
+    const style = buildStyle(boundaries, null, state);
+    for (const l of style.layers) {
+      const field = l.type === 'symbol' ? l.layout?.['text-field'] : undefined;
+      if (field !== undefined && map.getLayer(l.id)) map.setLayoutProperty(l.id, 'text-field', field);
+    }
+    applied.lang = state.lang;
+  }
+}
+
+/**
+ * Every drawn feature of the place; a place drawn nowhere itself (the 一区, drawn through
+ * 北京经济技术开发区's extent) is shown through the places it links to.
+ */
+export function selectionTargets(place: string, data: AtlasData, ids: Map<string, Set<string>>): Array<{ source: string; id: string }> {
+  const direct = (id: string) => [...ids].filter(([, set]) => set.has(id)).map(([source]) => ({ source, id }));
+  const own = direct(place);
+  if (own.length > 0) return own;
+  return (data.places.get(place)?.links ?? []).flatMap(direct);
+}
+
+/** Click tolerance in pixels: dots are 3–5 px and lines 1–3 px wide, too small to hit exactly. */
+export const CLICK_TOLERANCE_PX = 5;
+
+/** The place under a screen point: topmost clickable feature, points before lines before areas. */
+export function clickablePlaceAt(map: Pick<MapLibreMap, 'queryRenderedFeatures' | 'getLayer'>, point: PointLike): string | null {
+  // Hidden layers render nothing, so querying all clickable layers respects the toggles.
+  const layers = clickableLayers(LAYER_IDS).filter((l) => map.getLayer(l));
+  if (layers.length === 0) return null;
+  const [x, y] = Array.isArray(point) ? point : [point.x, point.y];
+  const t = CLICK_TOLERANCE_PX;
+  const hits = map.queryRenderedFeatures([[x - t, y - t], [x + t, y + t]], { layers });
+  // queryRenderedFeatures returns topmost first; priority by layer rank, then by that order.
+  const rank = (id: string) => layers.indexOf(id);
+  const best = hits.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f.layer.id) - rank(b.f.layer.id) || a.i - b.i)[0]?.f;
+  if (!best) return null;
+  const id = best.properties?.placeId ?? best.id ?? best.properties?.id;
+  return id === undefined || id === null ? null : String(id);
+}

@@ -1,0 +1,105 @@
+/**
+ * Jing-Jin-Ji links (curved lines from a Beijing anchor to each Tianjin/Hebei node the documents
+ * cite, one style per kind of link) and national nodes as arrows pointing off the frame.
+ */
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../../i18n/strings.ts';
+import type { LinkKind } from '../place-features.ts';
+import { PALETTE, labelFont, nameField, numberLocale } from '../map-theme.ts';
+import { citedFirst, dotPaint, isQuiet, isSelected, labelPaint } from './point-style.ts';
+
+/** Colour and dash per link kind: they differ in dash as well as hue, for colour-blind readers. */
+export const LINK_STYLE: Record<LinkKind, { colour: string; dash: number[] | null }> = {
+  'zgc-park': { colour: PALETTE.linkZgcPark, dash: null },
+  integration: { colour: PALETTE.linkIntegration, dash: [4, 2] },
+  cooperation: { colour: PALETTE.linkCooperation, dash: [1, 2] },
+};
+export const LINK_KINDS = Object.keys(LINK_STYLE) as LinkKind[];
+
+/** One line layer per kind: a fixed dash per layer renders the same in every MapLibre version. */
+export function jjjLinkLayers(): LayerSpecification[] {
+  const arcs = LINK_KINDS.map((kind): LayerSpecification => {
+    const { colour, dash } = LINK_STYLE[kind];
+    return {
+      id: `jjj-arcs-${kind}`,
+      type: 'line',
+      source: 'jjj-arcs',
+      filter: ['==', ['get', 'linkKind'], kind],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': colour,
+        'line-width': ['case', isSelected, 4, ['interpolate', ['linear'], ['to-number', ['get', 'factCount'], 0], 0, 1.2, 20, 3.5]],
+        'line-opacity': ['case', isQuiet, 0.35, 0.9],
+        ...(dash ? { 'line-dasharray': ['literal', dash] as unknown as number[] } : {}),
+      },
+    };
+  });
+  return [...arcs, { id: 'jjj-nodes', type: 'circle', source: 'jjj-nodes', paint: dotPaint(PALETTE.linkCooperation) }];
+}
+
+/** "上海 1,070 km" / "Shanghai 1,070 km": the distance formatted for the UI language. */
+export function nationalLabel(lang: Lang): ExpressionSpecification {
+  return [
+    'concat',
+    nameField(lang),
+    ' ',
+    ['number-format', ['get', 'distanceKm'], { locale: numberLocale(lang), 'max-fraction-digits': 0 }],
+    ' km',
+  ];
+}
+
+export function jjjLabelLayers(lang: Lang): LayerSpecification[] {
+  return [
+    {
+      id: 'jjj-label',
+      type: 'symbol',
+      source: 'jjj-nodes',
+      minzoom: 7,
+      layout: {
+        'text-field': nameField(lang),
+        'text-font': labelFont,
+        'text-size': 11,
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.7,
+        'text-max-width': 8,
+        'symbol-sort-key': citedFirst,
+      },
+      paint: labelPaint(PALETTE.pointText),
+    },
+    {
+      // "→" points east; the arrow is turned to the place's map bearing (clockwise from north).
+      id: 'jjj-national-arrow',
+      type: 'symbol',
+      source: 'national',
+      layout: {
+        'text-field': '→',
+        'text-font': labelFont,
+        'text-size': 22,
+        'text-rotate': ['-', ['to-number', ['get', 'bearing'], 90], 90],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: {
+        'text-color': ['case', isSelected, PALETTE.selected, ['case', isQuiet, PALETTE.muted, PALETTE.national]],
+        'text-halo-color': PALETTE.halo,
+        'text-halo-width': 2,
+      },
+    },
+    {
+      id: 'jjj-national-label',
+      type: 'symbol',
+      source: 'national',
+      layout: {
+        'text-field': nationalLabel(lang),
+        'text-font': labelFont,
+        'text-size': 11,
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 1.2,
+        'text-max-width': 10,
+        'text-padding': 2,
+        'symbol-sort-key': citedFirst,
+      },
+      paint: labelPaint(PALETTE.national),
+    },
+  ];
+}

@@ -1,0 +1,60 @@
+/** Paint shared by the point layers: honest precision halos, muted zero-count points, selection. */
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { PALETTE } from '../map-theme.ts';
+
+/**
+ * Metres per pixel at zoom 0 at Beijing's latitude (40°N). MapLibre's world is 512 px wide at
+ * zoom 0 (not 256 as in raster tiling), so this is 40 075 016.686 m × cos 40° / 512.
+ */
+export const METRES_PER_PIXEL_Z0 = (40075016.686 * Math.cos((40 * Math.PI) / 180)) / 512;
+
+/**
+ * A circle whose radius in pixels is the place's position uncertainty (`precisionM`) on the
+ * ground at the current zoom: r(z) = precisionM / (METRES_PER_PIXEL_Z0 / 2^z), i.e. exponential
+ * base 2 over zoom between the two ends.
+ */
+export function precisionRadius(): ExpressionSpecification {
+  const r0: ExpressionSpecification = ['/', ['to-number', ['get', 'precisionM'], 0], METRES_PER_PIXEL_Z0];
+  return ['interpolate', ['exponential', 2], ['zoom'], 0, r0, 20, ['*', r0, 2 ** 20]];
+}
+
+export const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+export const isQuiet: ExpressionSpecification = ['==', ['to-number', ['get', 'factCount'], 0], 0];
+
+/** The point's own colour, or grey when the documents say nothing about it in the topic. */
+export function pointColour(colour: string): ExpressionSpecification {
+  return ['case', isQuiet, PALETTE.muted, colour];
+}
+
+/** Most-cited places are placed first, so they win label collisions. */
+export const citedFirst: ExpressionSpecification = ['-', 0, ['to-number', ['get', 'factCount'], 0]];
+
+export function dotPaint(colour: string) {
+  return {
+    'circle-color': pointColour(colour),
+    // A zoom curve must be the outermost expression, so the selection case sits inside each stop.
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, ['case', isSelected, 6, 3], 12, ['case', isSelected, 8, 5]] as ExpressionSpecification,
+    'circle-stroke-color': ['case', isSelected, PALETTE.selected, PALETTE.halo] as ExpressionSpecification,
+    'circle-stroke-width': ['case', isSelected, 2.5, 1] as ExpressionSpecification,
+    'circle-opacity': ['case', isQuiet, 0.6, 1] as ExpressionSpecification,
+  };
+}
+
+export function haloPaint(colour: string) {
+  return {
+    'circle-radius': precisionRadius(),
+    'circle-color': pointColour(colour),
+    'circle-opacity': ['case', isQuiet, 0.05, 0.12] as ExpressionSpecification,
+    'circle-stroke-color': pointColour(colour),
+    'circle-stroke-width': 1,
+    'circle-stroke-opacity': ['case', isQuiet, 0.2, 0.45] as ExpressionSpecification,
+  };
+}
+
+export function labelPaint(colour: string) {
+  return {
+    'text-color': ['case', isQuiet, PALETTE.muted, colour] as ExpressionSpecification,
+    'text-halo-color': PALETTE.halo,
+    'text-halo-width': 1.5,
+  };
+}

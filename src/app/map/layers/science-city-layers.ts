@@ -1,0 +1,54 @@
+/**
+ * The 三城一区 as schematic extents: a dashed outline (these are not official boundaries) over a
+ * faint tint that leaves the district choropleth readable, labelled as schematic in both languages.
+ */
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../../i18n/strings.ts';
+import { PALETTE, labelFont, nameField } from '../map-theme.ts';
+
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+/** "中关村科学城（示意范围）" / "Zhongguancun Science City (schematic extent)", from the feature's names. */
+export function extentLabel(lang: Lang): ExpressionSpecification {
+  return ['concat', nameField(lang), lang === 'en' ? '\n(schematic extent)' : '\n（示意范围）'];
+}
+
+export function scienceCityLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'science-cities-fill',
+      type: 'fill',
+      source: 'extents',
+      paint: { 'fill-color': PALETTE.extentFill, 'fill-opacity': ['case', selected, 0.22, 0.08] },
+    },
+    {
+      id: 'science-cities-line',
+      type: 'line',
+      source: 'extents',
+      paint: {
+        'line-color': PALETTE.extentLine,
+        'line-width': ['case', selected, 3, 1.6],
+        'line-dasharray': ['literal', [3, 2]],
+      },
+    },
+  ];
+}
+
+export function scienceCityLabelLayers(lang: Lang): LayerSpecification[] {
+  return [
+    {
+      id: 'science-cities-label',
+      type: 'symbol',
+      source: 'extents',
+      minzoom: 8,
+      layout: {
+        'text-field': extentLabel(lang),
+        'text-font': labelFont,
+        'text-size': 12,
+        'text-max-width': 9,
+        'text-padding': 2,
+      },
+      paint: { 'text-color': PALETTE.extentText, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 },
+    },
+  ];
+}

@@ -1,0 +1,35 @@
+/** The 16 sub-parks of the Zhongguancun demonstration zone: position, its uncertainty, and a name. */
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../../i18n/strings.ts';
+import { PALETTE, labelFont, nameField } from '../map-theme.ts';
+import { citedFirst, dotPaint, haloPaint, labelPaint } from './point-style.ts';
+
+export function subParkLayers(): LayerSpecification[] {
+  return [
+    { id: 'sub-parks-halo', type: 'circle', source: 'sub-parks', paint: haloPaint(PALETTE.subPark) },
+    { id: 'sub-parks-dot', type: 'circle', source: 'sub-parks', paint: dotPaint(PALETTE.subPark) },
+  ];
+}
+
+export function subParkLabelLayers(lang: Lang): LayerSpecification[] {
+  return [
+    {
+      id: 'sub-parks-label',
+      type: 'symbol',
+      source: 'sub-parks',
+      // At the Beijing-wide view the district names carry the map; park names join one step in.
+      minzoom: 9,
+      layout: {
+        'text-field': nameField(lang),
+        'text-font': labelFont,
+        'text-size': 11,
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.7,
+        'text-max-width': 8,
+        'text-padding': 3,
+        'symbol-sort-key': citedFirst,
+      },
+      paint: labelPaint(PALETTE.subPark),
+    },
+  ];
+}

@@ -1,0 +1,40 @@
+/**
+ * What applyState needs to know about a map besides the state: the boundaries it was built from
+ * and what has been applied so far (so applying the same state twice does nothing).
+ */
+import type { Boundaries } from '../data/load-boundaries.ts';
+import type { AtlasState } from '../state/state.ts';
+
+export interface Applied {
+  lang: AtlasState['lang'];
+  layers: string;
+  /** undefined = not applied yet (null is "all topics"). */
+  topic: AtlasState['topic'] | undefined;
+  /** undefined = must be drawn again (after new data). */
+  place: string | null | undefined;
+  /** Where the selection was drawn, to clear it on the next change. */
+  selected: Array<{ source: string; id: string }>;
+  /** Feature ids per source, to find the selected place's features. */
+  ids: Map<string, Set<string>>;
+}
+
+interface Entry {
+  boundaries: Boundaries;
+  applied: Applied;
+}
+
+const registry = new WeakMap<object, Entry>();
+
+/** Called when a style is set from `built` (createMap, or after setStyle). */
+export function registerMap(map: object, boundaries: Boundaries, built: Pick<AtlasState, 'lang' | 'layers'>): void {
+  registry.set(map, {
+    boundaries,
+    applied: { lang: built.lang, layers: built.layers.join(), topic: undefined, place: null, selected: [], ids: new Map() },
+  });
+}
+
+export function registered(map: object): Entry {
+  const entry = registry.get(map);
+  if (!entry) throw new Error('applyState: map was not created by createMap (call registerMap first)');
+  return entry;
+}

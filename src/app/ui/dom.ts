@@ -1,0 +1,39 @@
+/** Tiny DOM helpers: elements built with createElement and text set with textContent only. */
+export type Child = Node | string | null | undefined | false;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === 'class') e.className = String(v);
+    else if (k === 'text') e.textContent = String(v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return e;
+}
+
+let uid = 0;
+/** A document-unique id with a readable prefix. */
+export function uniqueId(prefix: string): string {
+  uid += 1;
+  return `${prefix}-${uid}`;
+}
+
+/** Runs `fn` on Enter or Space, as a native button would (for role="button" elements). */
+export function onActivate(target: HTMLElement, fn: (ev: Event) => void): void {
+  target.addEventListener('click', fn);
+  target.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      fn(ev);
+    }
+  });
+}

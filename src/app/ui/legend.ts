@@ -1,0 +1,98 @@
+/**
+ * The legend and layer panel: what the map shows (theme line, choropleth classes with a
+ * marked zero class), the theme select, and a checkbox with legend symbols per layer.
+ */
+import type { Topic } from '../../types.ts';
+import { type Lang, t } from '../i18n/strings.ts';
+import { LAYER_CATALOG } from '../map/layer-catalog.ts';
+import { type AtlasState, LAYER_IDS, type LayerId } from '../state/state.ts';
+import { el, uniqueId } from './dom.ts';
+import { TOPIC_ORDER, isTopic, topicLabel } from './labels.ts';
+
+/** One choropleth class: inclusive count range (the zero class is min = max = 0). */
+export interface LegendClass {
+  colour: string;
+  min: number;
+  max: number;
+}
+
+export interface LegendHandlers {
+  onToggleLayer(id: LayerId, on: boolean): void;
+  onTopic(topic: Topic | null): void;
+}
+
+/** "按主题：人工智能 — 各区相关事实数" / "Facts per district about: AI". */
+export function themeLine(topic: Topic | null, lang: Lang): string {
+  return topic ? t('shownTopic', lang, { topic: topicLabel(topic, lang) }) : t('shownAll', lang);
+}
+
+export function classLabel(c: LegendClass, lang: Lang): string {
+  if (c.max === 0) return t('classZero', lang);
+  if (c.min === c.max) return t('classSingle', lang, { n: String(c.min) });
+  if (!Number.isFinite(c.max)) return t('classAtLeast', lang, { n: String(c.min) });
+  return t('classRange', lang, { from: String(c.min), to: String(c.max) });
+}
+
+/**
+ * Classes from break lower bounds and their colours (as the map's classBreaks/classColours
+ * give them), with the zero class first; `top` is the largest count (the last class's end).
+ */
+export function classesFrom(breaks: number[], colours: string[], zeroColour: string, top: number): LegendClass[] {
+  const zero = { colour: zeroColour, min: 0, max: 0 };
+  if (top <= 0) return [zero];
+  return [zero, ...breaks.map((b, i) => ({ colour: colours[i], min: b, max: i + 1 < breaks.length ? breaks[i + 1] - 1 : top }))];
+}
+
+function swatch(symbol: string, colour: string): HTMLElement {
+  const s = el('span', { class: `legend-symbol sym-${symbol}`, 'aria-hidden': 'true' });
+  s.style.setProperty('--sym-colour', colour);
+  return s;
+}
+
+export function renderLegend(
+  root: HTMLElement,
+  state: Pick<AtlasState, 'layers' | 'topic'>,
+  classes: LegendClass[],
+  lang: Lang,
+  handlers: LegendHandlers,
+): void {
+  const headingId = uniqueId('legend-heading');
+  const box = el('section', { class: 'legend', 'aria-labelledby': headingId, lang: lang === 'en' ? 'en' : 'zh-Hans' },
+    el('h2', { id: headingId, class: 'legend-title', text: t('legendHeading', lang) }));
+
+  // Theme select.
+  const selectId = uniqueId('theme-select');
+  const select = el('select', { id: selectId, class: 'theme-select' });
+  select.append(el('option', { value: '', text: t('themeAll', lang) }));
+  for (const topic of TOPIC_ORDER) select.append(el('option', { value: topic, text: topicLabel(topic, lang) }));
+  select.value = state.topic ?? '';
+  select.addEventListener('change', () => handlers.onTopic(isTopic(select.value) ? select.value : null));
+  box.append(el('div', { class: 'legend-theme' }, el('label', { for: selectId, text: t('themeLabel', lang) }), select));
+
+  // What the colours mean.
+  box.append(el('p', { class: 'legend-shown', text: themeLine(state.topic, lang) }));
+  const ul = el('ul', { class: 'legend-classes' });
+  for (const c of classes) {
+    const zero = c.max === 0;
+    ul.append(el('li', { class: zero ? 'legend-class class-zero' : 'legend-class', 'data-min': String(c.min), 'data-max': String(c.max) },
+      swatch(zero ? 'fill-zero' : 'fill', c.colour), el('span', { text: classLabel(c, lang) })));
+  }
+  box.append(ul);
+
+  // Layers.
+  const fieldset = el('fieldset', { class: 'legend-layers' }, el('legend', { text: t('layersToggle', lang) }));
+  for (const id of LAYER_IDS) {
+    const entry = LAYER_CATALOG[id];
+    const inputId = uniqueId(`layer-${id}`);
+    const input = el('input', { type: 'checkbox', id: inputId, 'data-layer': id });
+    input.checked = state.layers.includes(id);
+    input.addEventListener('change', () => handlers.onToggleLayer(id, input.checked));
+    const symbols = el('ul', { class: 'legend-symbols' });
+    for (const e of entry.legend) symbols.append(el('li', {}, swatch(e.symbol, e.colour), el('span', { text: t(e.labelKey, lang) })));
+    fieldset.append(el('div', { class: 'legend-layer' }, input, el('label', { for: inputId, text: t(entry.labelKey, lang) }), symbols));
+  }
+  box.append(fieldset);
+
+  box.append(el('p', { class: 'legend-note', text: t('schematicNote', lang) }));
+  root.replaceChildren(box);
+}

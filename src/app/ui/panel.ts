@@ -1,0 +1,243 @@
+/**
+ * The place panel: renders a PanelModel with createElement/textContent only (quotes are
+ * document text and never parsed as HTML).
+ */
+import type { Topic } from '../../types.ts';
+import { type Lang, t } from '../i18n/strings.ts';
+import { el, uniqueId } from './dom.ts';
+import { type FactItem, type PanelModel, type RelatedPlace, formatCitation } from './panel-model.ts';
+import { type Convert, loadT2S } from './script-convert.ts';
+
+export interface PanelHandlers {
+  onSelect(placeId: string): void;
+  /** A topic chip was pressed: the theme to filter by, or null to show all. */
+  onTopic(topic: Topic | null): void;
+  onRead(docId: string, factId: string): void;
+  onClose(): void;
+}
+
+export interface PanelOptions {
+  /** Move focus to the heading. Default: when a different place than last time is shown. */
+  focus?: boolean;
+}
+
+interface PanelState {
+  placeId: string | null;
+  handlers: PanelHandlers | null;
+}
+
+const states = new WeakMap<HTMLElement, PanelState>();
+/** Quote element → its text as written (the 简/繁 toggle only changes what is displayed). */
+const originals = new WeakMap<HTMLElement, string>();
+/** The reader's choice of script for Traditional quotes, kept across panels. */
+let showSimplified = false;
+let converter: Convert | null = null;
+
+function uiLang(lang: Lang): string {
+  return lang === 'en' ? 'en' : 'zh-Hans';
+}
+
+/** Closes the panel the way its close button does (the caller wires Esc to this). */
+export function closePanel(root: HTMLElement): void {
+  states.get(root)?.handlers?.onClose();
+}
+
+export function renderPanel(
+  root: HTMLElement,
+  model: PanelModel | null,
+  lang: Lang,
+  handlers: PanelHandlers,
+  options: PanelOptions = {},
+): void {
+  const state = states.get(root) ?? { placeId: null, handlers: null };
+  states.set(root, state);
+  state.handlers = handlers;
+  const status = statusOf(root);
+
+  if (!model) {
+    const wasOpen = state.placeId !== null;
+    state.placeId = null;
+    root.hidden = true;
+    root.replaceChildren(status);
+    status.textContent = wasOpen ? t('panelClosed', lang) : '';
+    return;
+  }
+
+  const opened = state.placeId !== model.placeId;
+  state.placeId = model.placeId;
+  const headingId = uniqueId('panel-heading');
+  const section = el('section', { class: 'panel', role: 'region', 'aria-labelledby': headingId, lang: uiLang(lang) });
+
+  // Heading and close button.
+  const heading = el('h2', { id: headingId, class: 'panel-title', tabindex: '-1', lang: lang === 'en' ? 'en' : 'zh-Hans', text: model.name });
+  const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': t('closePanel', lang), title: t('close', lang), text: '×' });
+  close.addEventListener('click', () => handlers.onClose());
+  section.append(el('div', { class: 'panel-head' }, heading, close));
+
+  // Other written forms of the name.
+  const names = el('p', { class: 'panel-names' });
+  const others: Array<[string, string]> = lang === 'en'
+    ? [[model.names.zhHans, 'zh-Hans'], [model.names.zhHant, 'zh-Hant']]
+    : [[model.names.zhHant, 'zh-Hant'], [model.names.en, 'en']];
+  const shown = new Set([model.name]);
+  for (const [text, tag] of others) {
+    if (shown.has(text)) continue;
+    shown.add(text);
+    if (names.childNodes.length) names.append(' · ');
+    names.append(el('span', { lang: tag, text }));
+  }
+  if (names.childNodes.length) section.append(names);
+
+  section.append(
+    el('p', { class: 'panel-meta' },
+      el('span', { class: 'panel-kind', text: model.kindLabel }),
+      ' · ',
+      el('span', { class: `panel-geometry geometry-${model.geometry.kind}`, text: model.geometry.note })),
+  );
+
+  // Related places.
+  const relatedRows: Array<[string, RelatedPlace[]]> = [
+    [t('hostDistrict', lang), model.district ? [model.district] : []],
+    [t('parentPlace', lang), model.parent ? [model.parent] : []],
+    [t('childPlaces', lang), model.children],
+    [t('linkedPlaces', lang), model.links],
+    [t('linkedFrom', lang), model.linkedFrom],
+  ];
+  const dl = el('dl', { class: 'panel-related' });
+  for (const [label, places] of relatedRows) {
+    if (!places.length) continue;
+    const dd = el('dd');
+    for (const p of places) {
+      const b = el('button', { type: 'button', class: 'related-place', 'data-place': p.id, text: p.name });
+      b.addEventListener('click', () => handlers.onSelect(p.id));
+      dd.append(b);
+    }
+    dl.append(el('dt', { text: label }), dd);
+  }
+  if (dl.childNodes.length) section.append(dl);
+
+  section.append(el('p', { class: 'panel-count', text: model.countLine }));
+
+  // Script toggle (only when some quote is Traditional).
+  const scriptNote = el('p', { class: 'panel-script-note', role: 'status', 'aria-live': 'polite' });
+  if (model.hasTraditional) {
+    const toggle = el('button', { type: 'button', class: 'script-toggle', 'aria-pressed': String(showSimplified) });
+    const label = () => {
+      toggle.textContent = showSimplified ? `${t('toTraditional', lang)}` : `${t('toSimplified', lang)}`;
+      toggle.title = t(showSimplified ? 'scriptToggleToTraditional' : 'scriptToggleToSimplified', lang);
+      toggle.setAttribute('aria-label', toggle.title);
+      toggle.setAttribute('aria-pressed', String(showSimplified));
+    };
+    label();
+    toggle.addEventListener('click', async () => {
+      const want = !showSimplified;
+      if (want && !converter) {
+        scriptNote.textContent = t('scriptLoading', lang);
+        toggle.disabled = true;
+        try {
+          converter = await loadT2S();
+        } catch (e) {
+          scriptNote.textContent = t('scriptFailed', lang, { reason: e instanceof Error ? e.message : String(e) });
+          return;
+        } finally {
+          toggle.disabled = false;
+        }
+      }
+      showSimplified = want;
+      label();
+      applyScript(section, scriptNote, lang);
+    });
+    section.append(el('div', { class: 'panel-tools' }, toggle, scriptNote));
+  }
+
+  if (model.empty) section.append(el('p', { class: 'panel-empty', role: 'note', text: model.empty.reason }));
+
+  // Role summary.
+  if (model.role.length) {
+    const roleId = uniqueId('panel-role');
+    const box = el('section', { class: 'panel-role', 'aria-labelledby': roleId }, el('h3', { id: roleId, text: t('roleSummary', lang) }));
+    for (const f of model.role) box.append(factBlock(f, lang, handlers, 'role'));
+    section.append(box);
+  }
+
+  // Topic chips.
+  if (model.chips.length) {
+    const chipsId = uniqueId('panel-topics');
+    const list = el('div', { class: 'topic-chips' });
+    for (const c of model.chips) {
+      const b = el('button', {
+        type: 'button',
+        class: 'topic-chip',
+        'data-topic': c.topic,
+        'aria-pressed': String(c.active),
+        title: c.active ? t('showAllTopics', lang) : t('topicFilterChip', lang, { topic: c.label, n: String(c.count) }),
+      }, el('span', { text: c.label }), ' ', el('span', { class: 'chip-count', text: String(c.count) }));
+      b.addEventListener('click', () => handlers.onTopic(c.active ? null : c.topic));
+      list.append(b);
+    }
+    section.append(el('section', { class: 'panel-topics', 'aria-labelledby': chipsId }, el('h3', { id: chipsId, text: t('topicsHeading', lang) }), list));
+  }
+
+  // Every fact, grouped by topic.
+  if (model.groups.length) {
+    const factsId = uniqueId('panel-facts');
+    const box = el('section', { class: 'panel-facts', 'aria-labelledby': factsId }, el('h3', { id: factsId, class: 'panel-facts-title', text: t('factsHeading', lang) }));
+    for (const g of model.groups) {
+      const gid = uniqueId('panel-group');
+      const ol = el('ol', { class: 'fact-list' });
+      for (const f of g.facts) ol.append(el('li', {}, factBlock(f, lang, handlers, 'fact')));
+      box.append(el('section', { class: 'fact-group', 'data-topic': g.topic, 'aria-labelledby': gid },
+        el('h3', { id: gid, class: 'fact-group-title' }, g.label, ' ', el('span', { class: 'group-count', text: `(${g.facts.length})` })),
+        ol));
+    }
+    section.append(box);
+  }
+
+  root.hidden = false;
+  root.replaceChildren(section, status);
+  root.scrollTop = 0;
+  if (showSimplified && converter) applyScript(section, scriptNote, lang);
+  if (options.focus ?? opened) {
+    heading.focus({ preventScroll: false });
+    status.textContent = t('panelOpened', lang, { name: model.name });
+  }
+}
+
+function statusOf(root: HTMLElement): HTMLElement {
+  let s = root.querySelector<HTMLElement>(':scope > .panel-status');
+  if (!s) s = el('div', { class: 'panel-status visually-hidden', role: 'status', 'aria-live': 'polite' });
+  return s;
+}
+
+function factBlock(f: FactItem, lang: Lang, handlers: PanelHandlers, kind: 'role' | 'fact'): HTMLElement {
+  const quote = el('blockquote', { class: `quote${f.heading ? ' quote-heading' : ''}`, lang: f.lang, 'data-script': f.script, 'data-fact': f.factId, text: f.text });
+  originals.set(quote, f.text);
+  const badge = el('span', {
+    class: `badge badge-${f.how}`,
+    title: t(f.how === 'explicit' ? 'how.explicitHint' : 'how.contextHint', lang),
+    text: t(f.how === 'explicit' ? 'how.explicit' : 'how.context', lang),
+  });
+  const meta = el('div', { class: 'fact-meta' }, badge);
+  if (f.via) meta.append(' ', el('span', { class: 'fact-via', text: t('via', lang, { term: f.via }) }));
+  meta.append(' ', el('cite', { class: 'citation', text: formatCitation(f.citation, lang) }));
+  const read = el('button', { type: 'button', class: 'read-button', 'data-doc': f.docId, 'data-fact': f.factId, text: t('readInDocument', lang) });
+  read.addEventListener('click', () => handlers.onRead(f.docId, f.factId));
+  meta.append(' ', read);
+  return el('figure', { class: `fact fact-${kind}`, 'data-fact': f.factId }, quote, el('figcaption', {}, meta));
+}
+
+function applyScript(section: HTMLElement, note: HTMLElement, lang: Lang): void {
+  for (const q of section.querySelectorAll<HTMLElement>('.quote[data-script="zhHant"]')) {
+    const original = originals.get(q) ?? q.textContent ?? '';
+    if (showSimplified && converter) {
+      q.textContent = converter(original);
+      q.lang = 'zh-Hans';
+      q.classList.add('converted');
+    } else {
+      q.textContent = original;
+      q.lang = 'zh-Hant';
+      q.classList.remove('converted');
+    }
+  }
+  note.textContent = showSimplified ? t('scriptConverted', lang) : '';
+}

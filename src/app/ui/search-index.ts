@@ -1,0 +1,126 @@
+/**
+ * One search over place names (Simplified, Traditional, English, aliases) and fact text.
+ * Pure. Ranked: exact name > name prefix > alias > other name/alias match > fact text.
+ */
+import type { PlaceKind } from '../../types.ts';
+import type { AtlasData } from '../data/atlas-data.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { placeName } from './labels.ts';
+
+export interface SearchIndex {
+  places: Array<{
+    id: string;
+    kind: PlaceKind;
+    factCount: number;
+    names: string[]; // normalised zhHans, zhHant, en
+    aliases: string[]; // normalised
+    rawAliases: string[];
+    label: { zh: string; en: string };
+  }>;
+  facts: Array<{ id: string; doc: string; text: string; key: string; placeIds: string[] }>;
+}
+
+export type MatchTier = 'exact' | 'prefix' | 'alias' | 'partial' | 'text';
+
+export interface SearchResult {
+  /** Stable id for the listbox option. */
+  key: string;
+  type: 'place' | 'fact';
+  /** The place selected when the result is chosen. */
+  placeId: string;
+  /** For fact results: every place of the fact. */
+  placeIds: string[];
+  factId?: string;
+  tier: MatchTier;
+  /** Place name, in the UI language. */
+  label: string;
+  /** The alias that matched, or the fact text (exact, for display). */
+  detail?: string;
+}
+
+const TIER_RANK: Record<MatchTier, number> = { exact: 0, prefix: 1, alias: 2, partial: 3, text: 4 };
+const KIND_RANK: Partial<Record<PlaceKind, number>> = { district: 0, 'science-city': 1, 'development-zone': 2 };
+
+export function normalise(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function buildSearchIndex(data: AtlasData): SearchIndex {
+  return {
+    places: data.file.places.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      factCount: p.factCount,
+      names: [p.names.zhHans, p.names.zhHant, p.names.en].map(normalise),
+      aliases: p.aliases.map(normalise),
+      rawAliases: [...p.aliases],
+      label: { zh: placeName(p, 'zh'), en: placeName(p, 'en') },
+    })),
+    facts: data.file.facts
+      .filter((f) => f.places.length > 0)
+      .map((f) => ({ id: f.id, doc: f.doc, text: f.text, key: normalise(f.text), placeIds: f.places.map((p) => p.id) })),
+  };
+}
+
+export function search(index: SearchIndex, query: string, lang: Lang, limit = 12): SearchResult[] {
+  const q = normalise(query);
+  if (!q) return [];
+  const placeHits: Array<SearchResult & { sort: number[] }> = [];
+  for (const p of index.places) {
+    let tier: MatchTier | null = null;
+    let detail: string | undefined;
+    if (p.names.includes(q)) tier = 'exact';
+    else if (p.names.some((n) => n.startsWith(q))) tier = 'prefix';
+    else {
+      const i = p.aliases.findIndex((a) => a === q);
+      const j = i >= 0 ? i : p.aliases.findIndex((a) => a.startsWith(q));
+      if (j >= 0) {
+        tier = 'alias';
+        detail = p.rawAliases[j];
+      } else if (p.names.some((n) => n.includes(q))) tier = 'partial';
+      else {
+        const k = p.aliases.findIndex((a) => a.includes(q));
+        if (k >= 0) {
+          tier = 'partial';
+          detail = p.rawAliases[k];
+        }
+      }
+    }
+    if (!tier) continue;
+    const exactAlias = tier === 'alias' && p.aliases.includes(q) ? 0 : 1;
+    placeHits.push({
+      key: `place:${p.id}`,
+      type: 'place',
+      placeId: p.id,
+      placeIds: [p.id],
+      tier,
+      label: p.label[lang],
+      ...(detail ? { detail } : {}),
+      sort: [TIER_RANK[tier], exactAlias, KIND_RANK[p.kind] ?? 3, -p.factCount],
+    });
+  }
+  placeHits.sort((a, b) => {
+    for (let i = 0; i < a.sort.length; i++) if (a.sort[i] !== b.sort[i]) return a.sort[i] - b.sort[i];
+    return a.label.localeCompare(b.label);
+  });
+  const out: SearchResult[] = placeHits.slice(0, limit).map(({ sort: _sort, ...r }) => r);
+  if (out.length < limit) {
+    const byId = new Map(index.places.map((p) => [p.id, p]));
+    for (const f of index.facts) {
+      if (out.length >= limit) break;
+      if (!f.key.includes(q)) continue;
+      const first = f.placeIds[0];
+      out.push({
+        key: `fact:${f.id}`,
+        type: 'fact',
+        placeId: first,
+        placeIds: [...f.placeIds],
+        factId: f.id,
+        tier: 'text',
+        label: f.placeIds.map((id) => byId.get(id)?.label[lang] ?? id).join(lang === 'zh' ? '、' : ', '),
+        detail: f.text,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+/**
+ * The search box: an ARIA combobox over a listbox of results (places, then sentences).
+ * ArrowDown/ArrowUp move, Enter selects, Esc clears.
+ */
+import { type Lang, t } from '../i18n/strings.ts';
+import { el } from './dom.ts';
+import { type SearchIndex, type SearchResult, search } from './search-index.ts';
+
+export interface SearchHandlers {
+  onSelect(placeId: string, result: SearchResult): void;
+}
+
+export interface SearchController {
+  /** Re-labels the box and re-runs the current query (after a language switch). */
+  setLang(lang: Lang): void;
+  clear(): void;
+  /** The results currently listed (for tests and scripts). */
+  results(): SearchResult[];
+  destroy(): void;
+}
+
+export function createSearch(
+  input: HTMLInputElement,
+  listbox: HTMLElement,
+  index: SearchIndex,
+  handlers: SearchHandlers,
+  initialLang: Lang = 'zh',
+): SearchController {
+  let lang = initialLang;
+  let current: SearchResult[] = [];
+  let active = -1;
+  const listId = listbox.id || (listbox.id = 'search-results');
+  const status = el('div', { class: 'visually-hidden search-status', role: 'status', 'aria-live': 'polite' });
+  listbox.after(status);
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', listId);
+  input.setAttribute('aria-expanded', 'false');
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  listbox.setAttribute('role', 'listbox');
+
+  const label = () => {
+    input.setAttribute('aria-label', t('searchLabel', lang));
+    input.placeholder = t('searchPlaceholder', lang);
+    listbox.setAttribute('aria-label', t('searchResults', lang));
+  };
+
+  const optionId = (i: number) => `${listId}-opt-${i}`;
+
+  const setActive = (i: number) => {
+    active = i;
+    listbox.querySelectorAll('[role="option"]').forEach((o, j) => o.setAttribute('aria-selected', String(j === i)));
+    if (i >= 0) {
+      input.setAttribute('aria-activedescendant', optionId(i));
+      document.getElementById(optionId(i))?.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+
+  const close = () => {
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    setActive(-1);
+  };
+
+  const choose = (i: number) => {
+    const r = current[i];
+    if (!r) return;
+    close();
+    handlers.onSelect(r.placeId, r);
+  };
+
+  const render = () => {
+    const q = input.value;
+    current = search(index, q, lang);
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    listbox.replaceChildren();
+    if (!q.trim()) {
+      status.textContent = '';
+      close();
+      return;
+    }
+    current.forEach((r, i) => {
+      const li = el('li', { id: optionId(i), role: 'option', 'aria-selected': 'false', class: `search-option search-${r.type}`, 'data-place': r.placeId });
+      li.append(el('span', { class: 'search-label', text: r.label }));
+      if (r.type === 'fact') {
+        li.append(el('span', { class: 'search-kind', text: t('searchInText', lang) }));
+        li.append(el('span', { class: 'search-detail', lang: 'zh', text: r.detail ?? '' }));
+      } else if (r.detail) {
+        li.append(el('span', { class: 'search-detail', text: t('searchAlias', lang, { alias: r.detail }) }));
+      }
+      // mousedown, not click: keeps focus in the box until the choice is made.
+      li.addEventListener('mousedown', (ev) => {
+        ev.preventDefault();
+        choose(i);
+      });
+      listbox.append(li);
+    });
+    if (!current.length) listbox.append(el('li', { class: 'search-none', role: 'presentation', text: t('searchNone', lang, { q: q.trim() }) }));
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', String(current.length > 0));
+    status.textContent = current.length ? t('searchCount', lang, { n: String(current.length) }) : t('searchNone', lang, { q: q.trim() });
+  };
+
+  const onInput = () => render();
+  const onKey = (ev: KeyboardEvent) => {
+    if (ev.isComposing) return; // IME candidate selection
+    switch (ev.key) {
+      case 'ArrowDown':
+        ev.preventDefault();
+        if (listbox.hidden && input.value.trim()) render();
+        if (current.length) setActive((active + 1) % current.length);
+        break;
+      case 'ArrowUp':
+        ev.preventDefault();
+        if (current.length) setActive(active <= 0 ? current.length - 1 : active - 1);
+        break;
+      case 'Enter':
+        if (current.length) {
+          ev.preventDefault();
+          choose(active >= 0 ? active : 0);
+        }
+        break;
+      case 'Escape':
+        if (input.value || !listbox.hidden) {
+          ev.preventDefault();
+          ev.stopPropagation();
+          input.value = '';
+          render();
+        }
+        break;
+    }
+  };
+  const onBlur = () => close();
+
+  input.addEventListener('input', onInput);
+  input.addEventListener('keydown', onKey);
+  input.addEventListener('blur', onBlur);
+  label();
+  close();
+
+  return {
+    setLang(next) {
+      lang = next;
+      label();
+      if (!listbox.hidden) render();
+    },
+    clear() {
+      input.value = '';
+      render();
+    },
+    results: () => [...current],
+    destroy() {
+      input.removeEventListener('input', onInput);
+      input.removeEventListener('keydown', onKey);
+      input.removeEventListener('blur', onBlur);
+      status.remove();
+      listbox.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { applyState, clickablePlaceAt, selectionTargets } from '../../../src/app/map/apply-state.ts';
+import { buildStyle } from '../../../src/app/map/build-style.ts';
+import { registerMap } from '../../../src/app/map/map-registry.ts';
+import { LAYER_CATALOG } from '../../../src/app/map/layer-catalog.ts';
+import { DEFAULT_STATE, type AtlasState } from '../../../src/app/state/state.ts';
+import { boundaries, data } from './map-fixtures.ts';
+
+/** Records what applyState asks of the map; layers and sources as in the built style. */
+function fakeMap(built: AtlasState) {
+  const style = buildStyle(boundaries, data, built);
+  const calls: string[] = [];
+  const state = new Map<string, Record<string, unknown>>();
+  const setData = new Map<string, FeatureCollection>();
+  const layout = new Map<string, unknown>();
+  const map = {
+    getLayer: (id: string) => style.layers.find((l) => l.id === id),
+    getSource: (id: string) => (id in style.sources ? { setData: (d: FeatureCollection) => (calls.push(`setData ${id}`), setData.set(id, d)) } : undefined),
+    setLayoutProperty: (id: string, k: string, v: unknown) => (calls.push(`layout ${id} ${k}`), layout.set(`${id} ${k}`, v)),
+    setPaintProperty: (id: string, k: string) => calls.push(`paint ${id} ${k}`),
+    setFeatureState: (f: { source: string; id: string | number }, s: Record<string, unknown>) => {
+      calls.push(`state ${f.source}`);
+      const key = `${f.source}/${f.id}`;
+      state.set(key, { ...state.get(key), ...s });
+    },
+  };
+  registerMap(map, boundaries, built);
+  return { map: map as never, calls, state, setData, layout };
+}
+
+describe('applyState', () => {
+  it('sets district counts, classes and point data on first use, then does nothing for the same state', () => {
+    const f = fakeMap(DEFAULT_STATE);
+    applyState(f.map, DEFAULT_STATE, data);
+    expect(f.state.get('districts/haidian')?.count).toBe(data.districtCounts(null).get('haidian'));
+    expect(f.calls).toContain('paint districts-fill fill-color');
+    expect(f.calls.filter((c) => c.startsWith('setData'))).toHaveLength(5);
+    f.calls.length = 0;
+    applyState(f.map, { ...DEFAULT_STATE }, data);
+    expect(f.calls).toEqual([]);
+  });
+
+  it('recounts for a topic: districts and the points’ factCount', () => {
+    const f = fakeMap(DEFAULT_STATE);
+    applyState(f.map, { ...DEFAULT_STATE, topic: 'quantum' }, data);
+    expect(f.state.get('districts/dongcheng')?.count).toBe(data.districtCounts('quantum').get('dongcheng'));
+    const parks = f.setData.get('sub-parks')!;
+    for (const p of parks.features) expect(p.properties?.factCount).toBe(data.factsOf(p.properties?.placeId, 'quantum').length);
+  });
+
+  it('toggles exactly the style layers of the layers that changed', () => {
+    const f = fakeMap(DEFAULT_STATE);
+    applyState(f.map, DEFAULT_STATE, data);
+    applyState(f.map, { ...DEFAULT_STATE, layers: ['districts', 'sub-parks', 'jjj', 'facilities'] }, data);
+    for (const l of LAYER_CATALOG['science-cities'].styleLayers) expect(f.layout.get(`${l} visibility`)).toBe('none');
+    expect(f.layout.get('districts-fill visibility')).toBe('visible');
+  });
+
+  it('moves the selection from one place to the next and clears it', () => {
+    const f = fakeMap(DEFAULT_STATE);
+    applyState(f.map, { ...DEFAULT_STATE, place: 'haidian' }, data);
+    expect(f.state.get('districts/haidian')?.selected).toBe(true);
+    applyState(f.map, { ...DEFAULT_STATE, place: 'zgc-haidian-park' }, data);
+    expect(f.state.get('districts/haidian')?.selected).toBe(false);
+    expect(f.state.get('sub-parks/zgc-haidian-park')?.selected).toBe(true);
+    applyState(f.map, { ...DEFAULT_STATE, place: 'sanhe' }, data);
+    expect(f.state.get('jjj-arcs/sanhe')?.selected).toBe(true);
+    expect(f.state.get('jjj-nodes/sanhe')?.selected).toBe(true);
+    applyState(f.map, { ...DEFAULT_STATE, place: null }, data);
+    expect([...f.state.values()].some((s) => s.selected === true)).toBe(false);
+  });
+
+  it('clears the selection when the place and the topic change together', () => {
+    const f = fakeMap(DEFAULT_STATE);
+    applyState(f.map, { ...DEFAULT_STATE, place: 'haidian' }, data);
+    applyState(f.map, { ...DEFAULT_STATE, place: null, topic: 'ai' }, data);
+    expect(f.state.get('districts/haidian')?.selected).toBe(false);
+  });
+
+  it('shows the 一区 through the extent it is drawn with', () => {
+    const f = fakeMap(DEFAULT_STATE);
+    applyState(f.map, DEFAULT_STATE, data);
+    expect(selectionTargets('beijing-etda', data, new Map([['extents', new Set(['beijing-etda'])]]))).toEqual([{ source: 'extents', id: 'beijing-etda' }]);
+    applyState(f.map, { ...DEFAULT_STATE, place: 'innovation-cluster-zone' }, data);
+    expect(f.state.get('extents/beijing-etda')?.selected).toBe(true);
+  });
+
+  it('switches label language in place', () => {
+    const f = fakeMap(DEFAULT_STATE);
+    applyState(f.map, { ...DEFAULT_STATE, lang: 'en' }, data);
+    expect(f.layout.get('districts-label text-field')).toEqual(['get', 'nameEn']);
+  });
+});
+
+describe('clickablePlaceAt', () => {
+  const feature = (layer: string, props: Record<string, unknown>, id?: string) => ({ layer: { id: layer }, properties: props, id });
+  const at = (hits: unknown[]) => clickablePlaceAt({ getLayer: () => ({}), queryRenderedFeatures: () => hits } as never, [0, 0]);
+
+  it('prefers a point over the district under it, whatever the render order', () => {
+    expect(at([feature('districts-fill', { id: 'haidian' }, 'haidian'), feature('sub-parks-dot', { placeId: 'zgc-haidian-park' })])).toBe('zgc-haidian-park');
+  });
+
+  it('reads districts and extents by feature id and returns null on empty ground', () => {
+    expect(at([feature('districts-fill', { id: 'haidian' }, 'haidian')])).toBe('haidian');
+    expect(at([feature('districts-fill', { id: 'haidian' }, 'haidian'), feature('science-cities-line', { id: 'zgc-science-city' }, 'zgc-science-city')])).toBe('zgc-science-city');
+    expect(at([])).toBeNull();
+  });
+});

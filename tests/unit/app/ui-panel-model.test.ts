@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js/t2cn';
+import { indexFacts } from '../../../src/app/data/atlas-data.ts';
+import { formatCitation, panelModel, primaryTopic } from '../../../src/app/ui/panel-model.ts';
+import type { FactsFile } from '../../../src/types.ts';
+
+const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const data = indexFacts(file);
+
+describe('panelModel', () => {
+  it('returns null for an unknown place', () => {
+    expect(panelModel(data, 'nowhere', null, 'zh')).toBeNull();
+  });
+
+  it("leads 丰台区's panel with the pipeline's role sentence about rail transit", () => {
+    const m = panelModel(data, 'fengtai', null, 'zh')!;
+    expect(m.name).toBe('丰台区');
+    expect(m.names.en).toBe('Fengtai District');
+    expect(m.kindLabel).toBe('区');
+    expect(m.role.length).toBeGreaterThan(0);
+    expect(m.role.map((r) => r.factId)).toEqual(file.places.find((p) => p.id === 'fengtai')!.role.map((r) => r.fact));
+    // The source (004) is in Traditional script: the quote is exact, and reads 轨道交通 once converted.
+    const lead = m.role[0];
+    expect(lead.text).toContain('軌道交通');
+    expect(lead.script).toBe('zhHant');
+    expect(lead.lang).toBe('zh-Hant');
+    expect(OpenCC.Converter({ from: 'tw', to: 'cn' })(lead.text)).toContain('轨道交通');
+    expect(m.hasTraditional).toBe(true);
+    expect(m.empty).toBeNull();
+    expect(m.geometry.kind).toBe('boundary');
+    expect(m.district).toBeNull(); // a district is not its own host
+    expect(m.children.map((c) => c.id)).toContain('fengtai-rail-innovation-center');
+  });
+
+  it('says honestly when a district has no facts', () => {
+    const empty = file.places.find((p) => p.kind === 'district' && data.factsOf(p.id).length === 0)!;
+    expect(empty).toBeDefined();
+    const m = panelModel(data, empty.id, null, 'zh')!;
+    expect(m.empty?.reason).toContain(empty.names.zhHans);
+    expect(m.empty?.reason).toContain('没有');
+    expect(m.groups).toEqual([]);
+    expect(m.role).toEqual([]);
+    expect(panelModel(data, empty.id, null, 'en')!.empty?.reason).toContain('no facts');
+  });
+
+  it('says honestly when a place has facts but none in the theme', () => {
+    const m = panelModel(data, 'fengtai', 'quantum', 'en')!;
+    expect(m.factCount).toBe(0);
+    expect(m.totalFactCount).toBeGreaterThan(0);
+    expect(m.empty?.reason).toContain('Quantum information');
+    expect(m.role).toEqual([]);
+  });
+
+  it('groups every fact of every place exactly once, under its first topic in the fixed order', () => {
+    for (const p of file.places) {
+      const m = panelModel(data, p.id, null, 'zh')!;
+      const ids = m.groups.flatMap((g) => g.facts.map((f) => f.factId));
+      const expected = data.factsOf(p.id).map((f) => f.id);
+      expect(new Set(ids).size, p.id).toBe(ids.length);
+      expect([...ids].sort(), p.id).toEqual([...expected].sort());
+      for (const g of m.groups) for (const f of g.facts) expect(primaryTopic(data.facts.get(f.factId)!)).toBe(g.topic);
+      expect(m.totalFactCount).toBe(expected.length);
+    }
+  });
+
+  it('keeps only facts (and role sentences) within the theme when one is set', () => {
+    const m = panelModel(data, 'zgc-science-city', 'ai', 'zh')!;
+    expect(m.factCount).toBe(data.factsOf('zgc-science-city', 'ai').length);
+    expect(m.groups.flatMap((g) => g.facts).every((f) => f.topics.includes('ai'))).toBe(true);
+    expect(m.role.every((f) => f.topics.includes('ai'))).toBe(true);
+    expect(m.chips.find((c) => c.topic === 'ai')?.active).toBe(true);
+    expect(m.countLine).toContain('人工智能');
+  });
+
+  it('counts topic chips over all facts of the place', () => {
+    const m = panelModel(data, 'haidian', null, 'en')!;
+    for (const c of m.chips) expect(c.count).toBe(data.factsOf('haidian', c.topic).length);
+    const counts = m.chips.map((c) => c.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it('quotes facts exactly and cites title, publisher and date', () => {
+    const m = panelModel(data, 'beijing-etda', null, 'zh')!;
+    for (const f of m.groups.flatMap((g) => g.facts)) {
+      const fact = data.facts.get(f.factId)!;
+      const doc = data.documents.get(fact.doc)!;
+      expect(f.text).toBe(fact.text);
+      expect(f.docId).toBe(fact.doc);
+      expect(f.citation).toMatchObject({ docId: doc.id, title: doc.title, publisher: doc.publisher, date: doc.date });
+      expect(['explicit', 'context']).toContain(f.how);
+    }
+    const c = m.groups[0].facts[0].citation;
+    expect(formatCitation(c, 'zh')).toBe(`《${c.title}》，${c.publisher}，${c.date}`);
+    expect(formatCitation({ docId: 'x', title: 'T', publisher: 'P', date: '' }, 'en')).toBe('“T”, P');
+  });
+
+  it('carries the group term a place was named through', () => {
+    const viaFact = file.facts.find((f) => f.places.some((p) => p.via === '三城一区'))!;
+    const fp = viaFact.places.find((p) => p.via === '三城一区')!;
+    const m = panelModel(data, fp.id, null, 'zh')!;
+    const item = m.groups.flatMap((g) => g.facts).find((f) => f.factId === viaFact.id)!;
+    expect(item.via).toBe('三城一区');
+    expect(item.how).toBe(fp.how);
+  });
+
+  it('lists host district, parent, links and reverse links as related places', () => {
+    const etda = panelModel(data, 'beijing-etda', null, 'zh')!;
+    expect(etda.district?.id).toBe('daxing');
+    expect(etda.district?.name).toBe('大兴区');
+    expect(etda.parent?.id).toBe('innovation-cluster-zone');
+    const pt = file.places.find((p) => p.geometry.type === 'point' && p.geometry.precisionM === 3000);
+    if (pt) expect(panelModel(data, pt.id, null, 'zh')!.geometry.note).toBe('大致位置，误差约 ±3 公里');
+    const pt2 = file.places.find((p) => p.geometry.type === 'point')!;
+    expect(panelModel(data, pt2.id, null, 'en')!.geometry.note).toMatch(/^Approximate location ±[\d.]+ km$/);
+    const nidz = panelModel(data, 'zgc-nidz', null, 'en')!;
+    expect(nidz.linkedFrom.map((r) => r.id)).toEqual(expect.arrayContaining(['xiongan-zgc-park', 'tianjin-binhai-zgc-park']));
+    expect(nidz.geometry.note).toMatch(/^No map position: multi-part zone/);
+    const sanhe = panelModel(data, 'sanhe', null, 'en')!;
+    expect(sanhe.links.map((r) => r.id)).toEqual(['tongzhou', 'zgc-tongzhou-park']);
+    expect(panelModel(data, 'zgc-science-city', null, 'en')!.geometry.note).toBe('Schematic extent');
+  });
+});
