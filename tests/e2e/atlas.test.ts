@@ -1,0 +1,258 @@
+/** The atlas as people use it: click districts, read panels, search, filter, share links, switch layers. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { awaitReady, launch, watchedPage } from './browser.ts';
+import { compareWithReference, distinctColours } from './screenshot.ts';
+
+const baseUrl = inject('baseUrl');
+const seedTexts = readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`seeds/${f}`, 'utf8').replace(/^\uFEFF/, ''));
+const inSomeSeed = (quote: string) => seedTexts.some((t) => t.includes(quote));
+const districts: Array<{ id: string; name: string }> = JSON.parse(readFileSync('geo/places.json', 'utf8')).places
+  .filter((p: { kind: string }) => p.kind === 'district')
+  .map((p: { id: string; names: { zhHans: string } }) => ({ id: p.id, name: p.names.zhHans }));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(hash = '', viewport?: { width: number; height: number }) {
+  const w = await watchedPage(browser, viewport);
+  await w.page.goto(`${baseUrl}${hash}`);
+  expect(await awaitReady(w.page)).toBe('ready');
+  return w;
+}
+
+/** Screen position of a lon/lat on the map canvas. */
+const screenAt = (page: Page, lonLat: [number, number]) =>
+  page.evaluate((ll) => {
+    const m = window.atlas.map!;
+    const { x, y } = m.project(ll);
+    const r = m.getCanvas().getBoundingClientRect();
+    return { x: r.left + x, y: r.top + y };
+  }, lonLat);
+
+/** Waits until the map has finished moving and drawing (an 'idle' listener could miss an idle that already happened). */
+const settle = (page: Page) =>
+  expect.poll(() => page.evaluate(() => window.atlas.map!.loaded() && !window.atlas.map!.isMoving()), { timeout: 10_000 }).toBe(true);
+
+const panelTitle = (page: Page) => page.locator('#panel .panel-title').innerText();
+const placeInUrl = (page: Page) => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('place'));
+
+describe('clicking a district', () => {
+  it('opens a panel for each of the 16 districts with its name and quotes cut from the seeds, or says honestly there are none', async () => {
+    // Only the district layer, so points on top do not take the click; label points lie inside their district.
+    const { page, consoleErrors } = await open('#layers=districts');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const labels: Array<{ id: string; at: [number, number] }> = await page.evaluate(() =>
+      window.atlas.map!.querySourceFeatures('labels').filter((f) => f.properties.level === 'district')
+        .map((f) => ({ id: f.properties.id as string, at: (f.geometry as GeoJSON.Point).coordinates as [number, number] })),
+    );
+    const seen = new Set<string>();
+    for (const d of districts) {
+      const label = labels.find((l) => l.id === d.id)!;
+      await page.evaluate((ll) => window.atlas.map!.jumpTo({ center: ll, zoom: 9.5 }), label.at);
+      await settle(page);
+      const pt = await screenAt(page, label.at);
+      await page.mouse.click(pt.x, pt.y);
+      await expect.poll(() => placeInUrl(page), { timeout: 5000 }).toBe(d.id);
+      await expect.poll(() => panelTitle(page)).toBe(d.name);
+      const quotes = await page.locator('#panel .quote').allInnerTexts();
+      if (quotes.length === 0) {
+        expect(await page.locator('#panel .panel-empty').innerText()).not.toBe('');
+      } else {
+        for (const q of quotes) expect(inSomeSeed(q), q).toBe(true);
+      }
+      seen.add(d.id);
+    }
+    expect(seen.size).toBe(16);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('leads 丰台区’s panel with its role: 轨道交通', async () => {
+    const { page } = await open('#place=fengtai');
+    await expect.poll(() => panelTitle(page)).toBe('丰台区');
+    expect(await page.locator('#panel .panel-role').innerText()).toMatch(/軌道交通|轨道交通/);
+    await page.close();
+  });
+
+  it('shows 怀柔科学城’s large science facility facts', async () => {
+    const { page } = await open('#place=huairou-science-city');
+    await expect.poll(() => panelTitle(page)).toBe('怀柔科学城');
+    expect(await page.locator('#panel').innerText()).toMatch(/大科學裝置|大科学装置|科学设施|科學設施|科技基础设施|科技基礎設施/);
+    expect(await page.locator('#panel').innerText()).toMatch(/示意范围|schematic/i);
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  it('finds 北京经济技术开发区 for 亦庄 and selects it with Enter', async () => {
+    const { page } = await open();
+    await page.locator('#search').fill('亦庄');
+    await expect.poll(() => page.locator('#search-results [role="option"]').first().innerText()).toContain('北京经济技术开发区');
+    await page.locator('#search').press('ArrowDown');
+    await page.locator('#search').press('Enter');
+    await expect.poll(() => placeInUrl(page)).toBe('beijing-etda');
+    await expect.poll(() => panelTitle(page)).toBe('北京经济技术开发区');
+    await page.close();
+  });
+});
+
+describe('sharing and history', () => {
+  it('reopens a shared link with the same selection, layers and theme', async () => {
+    const { page } = await open('#place=haidian&layers=districts,jjj&topic=ai');
+    await expect.poll(() => panelTitle(page)).toBe('海淀区');
+    const checked = await page.locator('#legend input[data-layer]').evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.layer, (e as HTMLInputElement).checked])));
+    expect(checked).toEqual({ districts: true, 'science-cities': false, 'sub-parks': false, jjj: true, facilities: false });
+    expect(await page.locator('#legend .theme-select').inputValue()).toBe('ai');
+    const visible = await page.evaluate(() => {
+      const m = window.atlas.map!;
+      return m.getStyle().layers.filter((l) => m.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id);
+    });
+    expect(visible.some((id) => id.startsWith('sub-parks'))).toBe(false);
+    expect(visible.some((id) => id.startsWith('jjj'))).toBe(true);
+    expect(await page.evaluate(() => window.atlas.state())).toMatchObject({ place: 'haidian', topic: 'ai', layers: ['districts', 'jjj'] });
+    await page.close();
+  });
+
+  it('moves between selections with back and forward', async () => {
+    const { page } = await open('#place=haidian');
+    await page.locator('#search').fill('丰台区');
+    await page.locator('#search').press('ArrowDown');
+    await page.locator('#search').press('Enter');
+    await expect.poll(() => placeInUrl(page)).toBe('fengtai');
+    await page.goBack();
+    await expect.poll(() => panelTitle(page)).toBe('海淀区');
+    await page.goForward();
+    await expect.poll(() => panelTitle(page)).toBe('丰台区');
+    await page.close();
+  });
+
+  it('ignores an unknown place in the link with a quiet notice, not an error', async () => {
+    const { page, consoleErrors } = await open('#place=atlantis&topic=nonsense');
+    expect(await page.locator('#notices').innerText()).toContain('atlantis');
+    expect(await page.locator('#panel').isHidden()).toBe(true);
+    expect(await page.evaluate(() => window.atlas.state())).toMatchObject({ place: null, topic: null });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('layers and theme', () => {
+  const renderedByLayer = (page: Page) =>
+    page.evaluate(() => {
+      const counts: Record<string, number> = {};
+      for (const f of window.atlas.map!.queryRenderedFeatures()) {
+        const id = f.layer.id.split('-')[0] === 'science' ? 'science-cities' : f.layer.id.startsWith('sub-parks') ? 'sub-parks' : f.layer.id.split('-')[0];
+        counts[id] = (counts[id] ?? 0) + 1;
+      }
+      return counts;
+    });
+
+  it('changes what is rendered when each layer is switched off', async () => {
+    const { page } = await open();
+    const before = await renderedByLayer(page);
+    for (const id of ['districts', 'science-cities', 'sub-parks', 'jjj', 'facilities']) {
+      expect(before[id], `${id} drawn at first`).toBeGreaterThan(0);
+      await page.locator(`#legend input[data-layer="${id}"]`).uncheck();
+      await expect.poll(async () => (await renderedByLayer(page))[id] ?? 0, { message: `${id} after switching off` }).toBe(0);
+      await page.locator(`#legend input[data-layer="${id}"]`).check();
+      await expect.poll(async () => (await renderedByLayer(page))[id] ?? 0, { message: `${id} back on` }).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
+  it('recolours the districts and says what is shown when a theme is chosen', async () => {
+    const { page } = await open();
+    const countsOf = () => page.evaluate(() => Object.fromEntries(['haidian', 'huairou', 'fengtai'].map((id) => [id, window.atlas.map!.getFeatureState({ source: 'districts', id }).count])));
+    const all = await countsOf();
+    await page.locator('#legend .theme-select').selectOption('quantum');
+    await expect.poll(() => page.evaluate(() => window.atlas.state()?.topic)).toBe('quantum');
+    const quantum = await countsOf();
+    expect(quantum.haidian).toBeLessThan(all.haidian);
+    expect(await page.locator('#legend .legend-shown').innerText()).toMatch(/量子/);
+    await page.close();
+  });
+
+  it('opens a Jing-Jin-Ji node’s facts from a click on its arc', async () => {
+    const { page } = await open('#layers=jjj');
+    // An arc whose middle is on screen and not shared with another arc (several run Beijing → Xiong'an).
+    const arc = await page.evaluate(() => {
+      const m = window.atlas.map!;
+      const canvas = m.getCanvas().getBoundingClientRect();
+      for (const f of m.queryRenderedFeatures().filter((x) => x.layer.id.startsWith('jjj-arcs'))) {
+        const coords = (f.geometry as GeoJSON.LineString).coordinates;
+        const at = coords[Math.floor(coords.length / 2)] as [number, number];
+        const px = m.project(at);
+        if (px.x < 30 || px.y < 30 || px.x > canvas.width - 30 || px.y > canvas.height - 30) continue;
+        const arcsHere = m.queryRenderedFeatures([[px.x - 6, px.y - 6], [px.x + 6, px.y + 6]]).filter((h) => h.layer.id.startsWith('jjj'));
+        if (arcsHere.every((h) => h.properties.placeId === f.properties.placeId)) return { id: f.properties.placeId as string, at };
+      }
+      return null;
+    });
+    expect(arc).not.toBeNull();
+    if (!arc) return;
+    const pt = await screenAt(page, arc.at);
+    await page.mouse.click(pt.x, pt.y);
+    await expect.poll(() => placeInUrl(page)).toBe(arc.id);
+    expect(await page.locator('#panel .quote').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('keyboard, language and reading', () => {
+  it('selects from the place list with the keyboard and closes with Esc', async () => {
+    const { page } = await open();
+    const first = page.locator('#place-list button').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
+    expect(await placeInUrl(page)).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#panel').isHidden()).toBe(true);
+    expect(await placeInUrl(page)).toBeNull();
+    await page.close();
+  });
+
+  it('switches the interface to English while quotes stay as written', async () => {
+    const { page } = await open('#place=fengtai');
+    const quote = await page.locator('#panel .quote').first().innerText();
+    await page.locator('#lang-toggle').click();
+    await expect.poll(() => panelTitle(page)).toBe('Fengtai District');
+    expect(await page.locator('#panel .quote').first().innerText()).toBe(quote);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.close();
+  });
+
+  it('opens the document at the quoted sentence from “read in document”', async () => {
+    const { page } = await open('#place=fengtai');
+    const quote = await page.locator('#panel .panel-role .quote').first().innerText();
+    await page.locator('#panel .panel-role .read-button').first().click();
+    await expect.poll(() => page.locator('#reader mark').first().innerText(), { timeout: 5000 }).toBe(quote);
+    expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('fact'))).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#reader').isHidden()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('main views look as stored', () => {
+  it.each([
+    ['panel-fengtai', '#place=fengtai&cam=116.25,39.86,9.2', { width: 1280, height: 800 }],
+    ['theme-ai', '#topic=ai', { width: 1280, height: 800 }],
+    ['phone-panel', '#place=huairou-science-city', { width: 390, height: 780 }],
+  ] as const)('%s', async (name, hash, viewport) => {
+    const { page } = await open(hash, { ...viewport });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 600)));
+    await page.evaluate(() => new Promise((r) => (window.atlas.map!.isMoving() ? window.atlas.map!.once('idle', r) : r(null))));
+    const png = await page.screenshot();
+    expect(distinctColours(png)).toBeGreaterThan(20);
+    expect(compareWithReference(name, png).diffRatio).toBeLessThan(0.03);
+    await page.close();
+  });
+});
