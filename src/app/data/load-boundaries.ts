@@ -3,6 +3,7 @@ import { feature } from 'topojson-client';
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { BOUNDARY_OBJECTS } from '../../geo/boundary-objects.ts';
+import { DataFileError, fetchDataFile } from './fetch-data-file.ts';
 
 export const BOUNDARIES_URL = 'data/boundaries.topo.json';
 export const BOUNDARIES_COMMAND = 'npm run data:boundaries';
@@ -14,18 +15,6 @@ export interface Boundaries {
   labels: FeatureCollection<Point>;
   /** Schematic extents of the 三城一区 (the 一区 through beijing-etda): id, names, targetKm2, areaKm2, schematic. */
   extents: FeatureCollection;
-}
-
-/** A data file that is missing or malformed: the UI names the file and the command that rebuilds it. */
-export class DataFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    readonly kind: 'missing' | 'invalid',
-    readonly command: string,
-  ) {
-    super(`${file}: ${reason}`);
-  }
 }
 
 const REQUIRED_PROPS = ['id', 'adcode', 'nameZhHans', 'nameZhHant', 'nameEn'];
@@ -61,18 +50,5 @@ export function parseBoundaries(json: unknown, file = BOUNDARIES_URL): Boundarie
 }
 
 export async function loadBoundaries(fetcher: typeof fetch = fetch): Promise<Boundaries> {
-  let res: Response;
-  try {
-    res = await fetcher(BOUNDARIES_URL);
-  } catch (e) {
-    throw new DataFileError(BOUNDARIES_URL, (e as Error).message, 'missing', BOUNDARIES_COMMAND);
-  }
-  if (!res.ok) throw new DataFileError(BOUNDARIES_URL, `HTTP ${res.status}`, 'missing', BOUNDARIES_COMMAND);
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch {
-    throw new DataFileError(BOUNDARIES_URL, 'not valid JSON', 'invalid', BOUNDARIES_COMMAND);
-  }
-  return parseBoundaries(json);
+  return parseBoundaries(await fetchDataFile(BOUNDARIES_URL, BOUNDARIES_COMMAND, fetcher));
 }

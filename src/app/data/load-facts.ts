@@ -1,6 +1,6 @@
 /** Loads the pipeline's facts.json and checks the fields the app relies on before indexing it. */
 import type { FactsFile } from '../../types.ts';
-import { DataFileError } from './load-boundaries.ts';
+import { DataFileError, fetchDataFile } from './fetch-data-file.ts';
 import { type AtlasData, indexFacts } from './atlas-data.ts';
 
 export const FACTS_URL = 'data/facts.json';
@@ -25,18 +25,5 @@ export function parseFacts(json: unknown, file = FACTS_URL): AtlasData {
 }
 
 export async function loadFacts(fetcher: typeof fetch = fetch): Promise<AtlasData> {
-  let res: Response;
-  try {
-    res = await fetcher(FACTS_URL);
-  } catch (e) {
-    throw new DataFileError(FACTS_URL, (e as Error).message, 'missing', FACTS_COMMAND);
-  }
-  if (!res.ok) throw new DataFileError(FACTS_URL, `HTTP ${res.status}`, 'missing', FACTS_COMMAND);
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch {
-    throw new DataFileError(FACTS_URL, 'not valid JSON', 'invalid', FACTS_COMMAND);
-  }
-  return parseFacts(json);
+  return parseFacts(await fetchDataFile(FACTS_URL, FACTS_COMMAND, fetcher));
 }

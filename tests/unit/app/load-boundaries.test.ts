@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DataFileError, loadBoundaries, parseBoundaries } from '../../../src/app/data/load-boundaries.ts';
+import { loadBoundaries, parseBoundaries } from '../../../src/app/data/load-boundaries.ts';
+import { DataFileError } from '../../../src/app/data/fetch-data-file.ts';
 
 const response = (body: string, status = 200) => new Response(body, { status });
 

@@ -1,0 +1,28 @@
+/** Same-origin data files: fetched and parsed, or a DataFileError that names the file and the command that rebuilds it. */
+
+/** A data file that is missing or malformed: the UI names the file and the command that rebuilds it. */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly kind: 'missing' | 'invalid',
+    readonly command: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+export async function fetchDataFile(url: string, command: string, fetcher: typeof fetch = fetch): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetcher(url);
+  } catch (e) {
+    throw new DataFileError(url, (e as Error).message, 'missing', command);
+  }
+  if (!res.ok) throw new DataFileError(url, `HTTP ${res.status}`, 'missing', command);
+  try {
+    return await res.json();
+  } catch {
+    throw new DataFileError(url, 'not valid JSON', 'invalid', command);
+  }
+}
