@@ -31,6 +31,9 @@ export const STRINGS = {
   'url.badCamera': { zh: '链接中的地图视角“{value}”无效，已显示北京全图。', en: 'The link’s map view “{value}” is invalid; showing all of Beijing.' },
   'url.unknownDoc': { zh: '链接中的文档“{value}”不存在，已忽略。', en: 'The link names an unknown document “{value}”; it was ignored.' },
   'url.unknownFact': { zh: '链接中的句子“{value}”不存在，已忽略。', en: 'The link names an unknown sentence “{value}”; it was ignored.' },
+  'url.unknownTour': { zh: '链接中的演示“{value}”不存在，已忽略。', en: 'The link names an unknown presentation “{value}”; it was ignored.' },
+  'url.badStep': { zh: '链接中的演示步骤“{value}”不存在，已从第 1 步开始。', en: 'The link’s presentation step “{value}” does not exist; starting at step 1.' },
+  'url.unknownView': { zh: '链接中的视图“{value}”不存在，已忽略。', en: 'The link names an unknown view “{value}”; it was ignored.' },
   dismiss: { zh: '关闭提示', en: 'Dismiss' },
   // — end app shell —
   // — UI: panel, reader, search, legend, place list —

@@ -5,6 +5,8 @@ import type { Lang } from '../i18n/strings.ts';
 export const LAYER_IDS = ['districts', 'science-cities', 'sub-parks', 'jjj', 'facilities'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
+export const VIEWS = ['charts', 'docs'] as const;
+
 export interface Camera {
   lng: number;
   lat: number;
@@ -24,6 +26,11 @@ export interface AtlasState {
   /** Document reader: open document id and the fact to scroll to. */
   doc: string | null;
   fact: string | null;
+  /** Presentation: the story being presented and its step (1-based), or null. */
+  tour: string | null;
+  step: number | null;
+  /** An overlay view over the map: the charts or the documents list, or null. */
+  view: 'charts' | 'docs' | null;
   /** Hash keys this version does not know, kept so links from newer versions survive a round trip. */
   extra: Array<[string, string]>;
 }
@@ -36,5 +43,8 @@ export const DEFAULT_STATE: AtlasState = {
   camera: null,
   doc: null,
   fact: null,
+  tour: null,
+  step: null,
+  view: null,
   extra: [],
 };

@@ -5,7 +5,7 @@
  */
 import type { Topic } from '../../types.ts';
 import type { Lang } from '../i18n/strings.ts';
-import { type AtlasState, type Camera, DEFAULT_STATE, LAYER_IDS, type LayerId } from './state.ts';
+import { type AtlasState, type Camera, DEFAULT_STATE, LAYER_IDS, type LayerId, VIEWS } from './state.ts';
 
 export interface Known {
   places: ReadonlySet<string>;
@@ -13,15 +13,17 @@ export interface Known {
   docs: ReadonlySet<string>;
   /** The document a fact belongs to, or undefined for an unknown fact. */
   factDoc: (factId: string) => string | undefined;
+  /** Stories that can be presented, with their number of steps. */
+  tours?: ReadonlyMap<string, number>;
 }
 
-export type NoticeKey = 'unknownPlace' | 'unknownLayer' | 'unknownTopic' | 'unknownLang' | 'badCamera' | 'unknownDoc' | 'unknownFact';
+export type NoticeKey = 'unknownPlace' | 'unknownLayer' | 'unknownTopic' | 'unknownLang' | 'badCamera' | 'unknownDoc' | 'unknownFact' | 'unknownTour' | 'badStep' | 'unknownView';
 export interface Notice {
   key: NoticeKey;
   value: string;
 }
 
-const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact'];
+const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view'];
 const MAX_VALUE = 200;
 const CAMERA_LIMITS = { lng: [100, 135], lat: [25, 50], zoom: [3, 16] } as const;
 
@@ -82,6 +84,22 @@ export function parseState(hash: string, known: Known): { state: AtlasState; not
       state.doc = inDoc;
     } else note('unknownFact', fact);
   }
+  const tour = first('tour');
+  if (tour !== null && tour !== '') {
+    const steps = known.tours?.get(tour);
+    if (steps !== undefined) {
+      state.tour = tour;
+      const step = first('step');
+      const n = step !== null && /^\d{1,4}$/.test(step) ? Number(step) : 1;
+      if (step !== null && (n < 1 || n > steps || !/^\d{1,4}$/.test(step))) note('badStep', step);
+      state.step = n >= 1 && n <= steps ? n : 1;
+    } else note('unknownTour', tour);
+  }
+  const view = first('view');
+  if (view !== null && view !== '') {
+    if ((VIEWS as readonly string[]).includes(view)) state.view = view as AtlasState['view'];
+    else note('unknownView', view);
+  }
   const seen = new Set<string>();
   for (const [k, v] of params) {
     if (KEYS.includes(k) || seen.has(k)) continue;
@@ -104,6 +122,9 @@ export function formatState(s: AtlasState): string {
   if (s.camera) p.set('cam', `${round(s.camera.lng, 4)},${round(s.camera.lat, 4)},${round(s.camera.zoom, 2)}`);
   if (s.doc) p.set('doc', s.doc);
   if (s.fact) p.set('fact', s.fact);
+  if (s.tour) p.set('tour', s.tour);
+  if (s.tour && s.step) p.set('step', String(s.step));
+  if (s.view) p.set('view', s.view);
   for (const [k, v] of s.extra) p.append(k, v);
   // Commas in layer lists and cameras read better unescaped.
   return p.toString().replace(/%2C/g, ',');

@@ -8,6 +8,7 @@ const known: Known = {
   topics: new Set(['ai', 'quantum', 'biomed']),
   docs: new Set(['000', '004']),
   factDoc: (id) => (id === '004-abc' ? '004' : id === '000-xyz' ? '000' : undefined),
+  tours: new Map([['default', 12]]),
 };
 const parse = (hash: string) => parseState(hash, known);
 
@@ -51,14 +52,27 @@ describe('parseState', () => {
     expect(mismatch.notices).toEqual([{ key: 'unknownFact', value: '004-abc' }]);
   });
 
+  it('opens a presentation at a step, and falls back to step 1 for a step out of range', () => {
+    expect(parse('#tour=default&step=5').state).toMatchObject({ tour: 'default', step: 5 });
+    const bad = parse('#tour=default&step=99');
+    expect(bad.state).toMatchObject({ tour: 'default', step: 1 });
+    expect(bad.notices).toEqual([{ key: 'badStep', value: '99' }]);
+    expect(parse('#tour=nope&step=2')).toMatchObject({ state: { tour: null, step: null }, notices: [{ key: 'unknownTour', value: 'nope' }] });
+  });
+
+  it('opens the charts or documents view, ignoring other views', () => {
+    expect(parse('#view=charts').state.view).toBe('charts');
+    expect(parse('#view=maze')).toMatchObject({ state: { view: null }, notices: [{ key: 'unknownView', value: 'maze' }] });
+  });
+
   it('takes the first of repeated keys', () => {
     expect(parse('#place=fengtai&place=haidian').state.place).toBe('fengtai');
   });
 
   it('keeps unknown keys for the round trip', () => {
-    const { state } = parse('#place=haidian&future=1&step=3');
-    expect(state.extra).toEqual([['future', '1'], ['step', '3']]);
-    expect(formatState(state)).toBe('place=haidian&future=1&step=3');
+    const { state } = parse('#place=haidian&future=1&theme2=3');
+    expect(state.extra).toEqual([['future', '1'], ['theme2', '3']]);
+    expect(formatState(state)).toBe('place=haidian&future=1&theme2=3');
   });
 
   it('clips very long rejected values in notices', () => {
@@ -87,13 +101,16 @@ const validState = fc.record({
   camera: fc.option(fc.record({ lng: fc.integer({ min: 1100000, max: 1300000 }).map((x) => x / 10000), lat: fc.integer({ min: 300000, max: 450000 }).map((x) => x / 10000), zoom: fc.integer({ min: 300, max: 1600 }).map((x) => x / 100) }), { nil: null }),
   doc: fc.constant(null),
   fact: fc.constant(null),
+  tour: fc.constant(null),
+  step: fc.constant(null),
+  view: fc.constantFrom(null, 'charts', 'docs'),
   extra: fc.constant([] as Array<[string, string]>),
 }) as fc.Arbitrary<AtlasState>;
 
 const hostileHash = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(fc.tuple(fc.constantFrom('place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'x', '', '%', '&'), fc.string({ unit: 'grapheme', maxLength: 60 })), { maxLength: 20 }).map((kv) => '#' + kv.map(([k, v]) => `${k}=${v}`).join('&')),
+  fc.array(fc.tuple(fc.constantFrom('place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view', 'x', '', '%', '&'), fc.string({ unit: 'grapheme', maxLength: 60 })), { maxLength: 20 }).map((kv) => '#' + kv.map(([k, v]) => `${k}=${v}`).join('&')),
   fc.constantFrom('#%', '#%E0%A4%A', '#place=%ZZ', '#cam=NaN,NaN,NaN', '#cam=1e400,1,1', '#layers=,,,,', `#${'&'.repeat(5000)}`, '#place=haidian'.repeat(2000), '#lang=\u202Een', '#place=\u0000'),
 );
 
@@ -116,6 +133,7 @@ describe('URL state properties', () => {
         expect(state.topic === null || known.topics.has(state.topic)).toBe(true);
         expect(['zh', 'en']).toContain(state.lang);
         if (state.camera) expect(Object.values(state.camera).every(Number.isFinite)).toBe(true);
+        expect(state.tour === null ? state.step === null : state.step! >= 1 && state.step! <= 12).toBe(true);
         const again = formatState(parse(formatState(state)).state);
         expect(again).toBe(formatState(state));
       }),
