@@ -9,7 +9,7 @@ import { loadFacts } from './data/load-facts.ts';
 import type { AtlasData } from './data/atlas-data.ts';
 import { createMap, whenDrawn } from './map/create-map.ts';
 import { enableDistrictHover } from './map/hover.ts';
-import { applyState, clickablePlaceAt } from './map/apply-state.ts';
+import { applyState, clickablePlaceAt, highlightReading } from './map/apply-state.ts';
 import { choroplethLegend } from './map/choropleth.ts';
 import { placeCamera } from './map/place-camera.ts';
 import { type AtlasState } from './state/state.ts';
@@ -26,6 +26,10 @@ import { createSearch } from './ui/search.ts';
 import { closeReader, hideReader, isReaderOpen, loadDocText, openReader, showReaderMessage } from './ui/reader.ts';
 import { initLayout, labelLangToggle } from './ui/layout.ts';
 import { TOPIC_ORDER } from './ui/labels.ts';
+import { loadStory, type Story } from './tour/story.ts';
+import { tourView, type TourView } from './views/tour-view.ts';
+import { overlayView } from './views/overlay-view.ts';
+import { mountAtlasExport } from './export/index.ts';
 
 export interface AtlasHandle {
   map: MapLibreMap | null;
@@ -89,7 +93,15 @@ function flyTo(map: MapLibreMap, data: AtlasData, b: Boundaries, place: string) 
   else map.flyTo({ center: target.center, zoom: target.zoom, padding, animate: !reduce });
 }
 
-function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundaries) {
+function notify(message: string) {
+  const item = document.createElement('p');
+  item.className = 'notice';
+  item.textContent = message;
+  $('notices').append(item);
+  setTimeout(() => item.remove(), 8000);
+}
+
+function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundaries, story: Story | null) {
   const select = (place: string | null) => store.set({ place });
   const layout = initLayout($<HTMLButtonElement>('layers-toggle'), $('sidebar'), store.get().lang);
   const search = createSearch($<HTMLInputElement>('search'), $('search-results'), buildSearchIndex(data), { onSelect: (id) => select(id) }, store.get().lang);
@@ -111,12 +123,23 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
   };
   const readerHandlers = {
     onSelect: (id: string) => store.set({ place: id, doc: null, fact: null }),
-    onClose: () => store.set({ doc: null, fact: null }),
+    onClose: () => {
+      highlightReading(map, data, []);
+      store.set({ doc: null, fact: null });
+    },
+    // The sentence being read lights up its places and the map goes there; the state (and
+    // the URL) stay on the fact the reader was opened at, so reading does not re-render it.
+    onSentence: (_fact: string, placeIds: string[]) => {
+      highlightReading(map, data, placeIds);
+      const first = placeIds.find((id) => placeCamera(data, b, id));
+      if (first) flyTo(map, data, b, first);
+    },
     nameOf: (id: string) => {
       const p = data.places.get(id);
       return p ? (store.get().lang === 'en' ? p.names.en : p.names.zhHans) : id;
     },
   };
+  let tour: TourView | null = null;
   let readerToken = 0;
   const showReader = async (s: AtlasState) => {
     const root = $('reader');
@@ -130,7 +153,7 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
     try {
       const text = await loadDocText(s.doc);
       if (token !== readerToken) return;
-      openReader(root, doc, text, data.file.facts.filter((f) => f.doc === s.doc), s.fact, s.lang, readerHandlers);
+      openReader(root, doc, text, data.file.facts.filter((f) => f.doc === s.doc), s.fact, s.lang, readerHandlers, { places: data.places.values() });
     } catch (e) {
       if (token !== readerToken) return;
       showReaderMessage(root, doc.title, t('readerFailed', s.lang, { file: `data/docs/${s.doc}.txt`, reason: (e as Error).message }), s.lang, readerHandlers, true);
@@ -154,7 +177,7 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
       renderLegend($('legend'), s, choroplethLegend([...data.districtCounts(s.topic).values()]), s.lang, legendHandlers);
     }
     if (!prev || s.doc !== prev.doc || s.fact !== prev.fact || (s.doc && s.lang !== prev.lang)) void showReader(s);
-    if (prev && s.place && s.place !== prev.place) flyTo(map, data, b, s.place);
+    if (prev && s.place && s.place !== prev.place && !tour?.active()) flyTo(map, data, b, s.place);
     // The panel column opens and closes: let MapLibre follow its container.
     if (!prev || !!s.place !== !!prev.place) requestAnimationFrame(() => map.resize());
   };
@@ -162,6 +185,14 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
   store.subscribe(render);
   render(store.get(), null);
   map.once('load', () => applyState(map, store.get(), data));
+  tour = story ? tourView(map, store, data, b, story, { root: $('tour'), button: $('tour-button') }, notify) : null;
+  $('tour-button').hidden = !tour;
+  overlayView($('overlay'), store, data, { charts: $('charts-button'), docs: $('docs-button') });
+  const exportMenu = mountAtlasExport($<HTMLButtonElement>('export-button'), map, b, data, () => store.get());
+  store.subscribe((s, prev) => {
+    if (s.lang !== prev.lang) exportMenu.setLang(s.lang);
+  });
+  $('tour-button').addEventListener('click', () => tour?.start());
 
   map.on('click', (e) => {
     const id = clickablePlaceAt(map, e.point);
@@ -175,6 +206,7 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     if (isReaderOpen($('reader'))) closeReader($('reader'));
+    else if (store.get().view) store.set({ view: null });
     else if (store.get().place) closePanel($('panel'));
   });
 }
@@ -187,11 +219,17 @@ async function start(handle: AtlasHandle): Promise<void> {
   handle.state = () => store?.get() ?? null;
   try {
     const [boundaries, data] = await Promise.all([loadBoundaries(), loadFacts()]);
+    // The map works without the presentation: a broken story is a notice, not an error screen.
+    const story = await loadStory(data).catch((e: Error) => {
+      notify(t('tour.loadFailed', hashLang, { reason: e.message }));
+      return null;
+    });
     const known: Known = {
       places: new Set(data.places.keys()),
       topics: new Set<string>(TOPIC_ORDER),
       docs: new Set(data.documents.keys()),
       factDoc: (id) => data.facts.get(id)?.doc,
+      tours: new Map(story ? [[story.id, story.steps.length]] : []),
     };
     const { state, notices } = parseState(location.hash, known);
     store = createStore(state);
@@ -199,7 +237,7 @@ async function start(handle: AtlasHandle): Promise<void> {
     handle.map = map;
     if (state.camera) map.jumpTo({ center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom });
     enableDistrictHover(map);
-    mountViews(map, store, data, boundaries);
+    mountViews(map, store, data, boundaries, story);
     bindUrl(store, known, (n) => showNotices(n, store!.get().lang));
     showNotices(notices, state.lang);
     await whenDrawn(map);

@@ -78,6 +78,19 @@ export function selectionTargets(place: string, data: AtlasData, ids: Map<string
   return (data.places.get(place)?.links ?? []).flatMap(direct);
 }
 
+/**
+ * Highlights the places of the sentence being read in the document reader, beside the
+ * selection (which keeps its highlight); an empty list clears the reading highlight.
+ */
+export function highlightReading(map: StateTarget, data: AtlasData, placeIds: readonly string[]): void {
+  const { applied } = registered(map);
+  const key = (at: { source: string; id: string }) => `${at.source}/${at.id}`;
+  const selected = new Set(applied.selected.map(key));
+  for (const at of applied.reading) if (!selected.has(key(at))) map.setFeatureState(at, { selected: false });
+  applied.reading = placeIds.flatMap((id) => selectionTargets(id, data, applied.ids));
+  for (const at of applied.reading) map.setFeatureState(at, { selected: true });
+}
+
 /** Click tolerance in pixels: dots are 3–5 px and lines 1–3 px wide, too small to hit exactly. */
 export const CLICK_TOLERANCE_PX = 5;
 

@@ -14,6 +14,8 @@ export interface Applied {
   place: string | null | undefined;
   /** Where the selection was drawn, to clear it on the next change. */
   selected: Array<{ source: string; id: string }>;
+  /** Places highlighted from the document reader (the sentence being read). */
+  reading: Array<{ source: string; id: string }>;
   /** Feature ids per source, to find the selected place's features. */
   ids: Map<string, Set<string>>;
 }
@@ -29,7 +31,7 @@ const registry = new WeakMap<object, Entry>();
 export function registerMap(map: object, boundaries: Boundaries, built: Pick<AtlasState, 'lang' | 'layers'>): void {
   registry.set(map, {
     boundaries,
-    applied: { lang: built.lang, layers: built.layers.join(), topic: undefined, place: null, selected: [], ids: new Map() },
+    applied: { lang: built.lang, layers: built.layers.join(), topic: undefined, place: null, selected: [], reading: [], ids: new Map() },
   });
 }
 

@@ -1,25 +1,46 @@
 /**
  * The document reader: a modal view of one source document's body, with the cited sentence
- * marked and every sentence that names places selectable. Text nodes only, built by offsets.
+ * marked, every sentence that names places selectable, and the place names in it (mentions
+ * of the fact's explicit places) as buttons. Scrolling makes the sentence nearest the middle
+ * 'current' once the scrolling stops. Text nodes only, built by offsets.
  */
 import type { DocumentRecord, Fact } from '../../types.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { el, onActivate, uniqueId } from './dom.ts';
 import { formatCitation, citationOf, quoteLang } from './panel-model.ts';
-import { paragraphs, segments } from './reader-model.ts';
+import { type MentionPlace, mentionIndex, nearestToCentre, paragraphs, segments } from './reader-model.ts';
 
 export interface ReaderHandlers {
-  /** A sentence naming places was chosen: select its first place. */
+  /**
+   * A place was chosen: a mention in the text, or — when there is no onSentence — a sentence
+   * naming places (its first place).
+   */
   onSelect(placeId: string): void;
   onClose(): void;
   /** Place name for labels (optional; the id is used otherwise). */
   nameOf?(placeId: string): string;
+  /**
+   * A sentence naming places became current: chosen (click, or keyboard focus on one of its
+   * mentions) or scrolled to the middle of the reader (after the scrolling stops, ~200 ms).
+   * placeIds: the fact's places, explicit ones first. Not called for the sentence the reader
+   * was opened at until another one has been current. Optional.
+   */
+  onSentence?(factId: string, placeIds: string[]): void;
+}
+
+export interface ReaderOptions {
+  /** Places whose names and aliases mark mentions (data.places.values()); none without it. */
+  places?: Iterable<MentionPlace>;
+  /** Quiet time after scrolling before the middle sentence becomes current (ms, default 200). */
+  settleMs?: number;
 }
 
 interface ReaderState {
   handlers: ReaderHandlers;
   returnFocus: HTMLElement | null;
   onKey: (ev: KeyboardEvent) => void;
+  /** Disconnects observers and timers of the open document. */
+  cleanup?: () => void;
 }
 
 const states = new WeakMap<HTMLElement, ReaderState>();
@@ -38,7 +59,10 @@ export async function loadDocText(docId: string): Promise<string> {
 
 function frame(root: HTMLElement, lang: Lang, handlers: ReaderHandlers, titleText: string): { dialog: HTMLElement; title: HTMLElement } {
   const prev = states.get(root);
-  if (prev) root.removeEventListener('keydown', prev.onKey);
+  if (prev) {
+    root.removeEventListener('keydown', prev.onKey);
+    prev.cleanup?.();
+  }
   const active = document.activeElement;
   const returnFocus = prev?.returnFocus ?? (active instanceof HTMLElement && !root.contains(active) ? active : null);
   const onKey = (ev: KeyboardEvent) => {
@@ -71,6 +95,13 @@ export function showReaderMessage(root: HTMLElement, title: string, message: str
   h.focus();
 }
 
+/** The fact's place ids, explicit ones first. */
+function placeIdsOf(f: Fact): string[] {
+  return [...f.places.filter((p) => p.how === 'explicit'), ...f.places.filter((p) => p.how !== 'explicit')]
+    .map((p) => p.id)
+    .filter((id, i, all) => all.indexOf(id) === i);
+}
+
 export function openReader(
   root: HTMLElement,
   doc: DocumentRecord,
@@ -79,10 +110,12 @@ export function openReader(
   targetFactId: string | null,
   lang: Lang,
   handlers: ReaderHandlers,
+  options: ReaderOptions = {},
 ): void {
   const docTitle = doc.title;
   const { dialog, title } = frame(root, lang, handlers, docTitle);
   title.lang = quoteLang(doc.script);
+  const state = states.get(root)!;
 
   const citation = citationOf(doc, doc.id);
   const meta = el('p', { class: 'reader-meta' });
@@ -92,42 +125,143 @@ export function openReader(
   }
   dialog.append(meta, el('p', { class: 'reader-hint', text: t('readerHint', lang) }));
 
+  const factById = new Map(facts.map((f) => [f.id, f]));
+  const nameOf = (id: string) => handlers.nameOf?.(id) ?? id;
   const body = el('div', { class: 'reader-body', lang: quoteLang(doc.script), 'aria-label': formatCitation(citation, lang) });
+  const sentences = new Map<string, HTMLElement[]>();
+  let current: string | null = targetFactId;
+  const setCurrent = (factId: string, notify: boolean) => {
+    if (factId === current) return;
+    for (const e of sentences.get(current ?? '') ?? []) e.classList.remove('reader-current');
+    current = factId;
+    for (const e of sentences.get(factId) ?? []) e.classList.add('reader-current');
+    const f = factById.get(factId);
+    if (notify && f && handlers.onSentence) handlers.onSentence(factId, placeIdsOf(f));
+  };
+  const chooseSentence = (factId: string) => {
+    const f = factById.get(factId);
+    if (!f || !f.places.length) return;
+    if (handlers.onSentence) {
+      current = current === factId ? null : current; // a click always reports, even on the current sentence
+      setCurrent(factId, true);
+    } else handlers.onSelect(f.places[0].id);
+  };
+
+  const index = options.places ? mentionIndex(options.places) : undefined;
   let targetEl: HTMLElement | null = null;
-  for (const para of paragraphs(segments(text, doc.bodyStart, doc.bodyEnd, facts, targetFactId))) {
+  for (const para of paragraphs(segments(text, doc.bodyStart, doc.bodyEnd, facts, targetFactId, index))) {
     const p = el('p');
+    let sentence: HTMLElement | null = null;
     for (const s of para) {
       if (!s.factId) {
+        sentence = null;
         p.append(document.createTextNode(s.text));
         continue;
       }
-      const span = s.target ? document.createElement('mark') : document.createElement('span');
-      span.className = s.target ? 'reader-fact reader-target' : 'reader-fact';
-      span.dataset.fact = s.factId;
-      span.append(document.createTextNode(s.text));
-      if (s.placeId) {
-        const placeId = s.placeId;
-        span.classList.add('reader-link');
-        span.setAttribute('role', 'button');
-        span.tabIndex = 0;
-        span.dataset.place = placeId;
-        span.title = t('readerSelectPlace', lang, { name: handlers.nameOf?.(placeId) ?? placeId });
-        onActivate(span, () => handlers.onSelect(placeId));
+      if (!sentence || sentence.dataset.fact !== s.factId) {
+        const factId = s.factId;
+        sentence = s.target ? document.createElement('mark') : document.createElement('span');
+        const span = sentence;
+        span.className = s.target ? 'reader-fact reader-target' : 'reader-fact';
+        span.dataset.fact = factId;
+        if (s.placeId) {
+          span.classList.add('reader-link');
+          span.title = t('readerSelectPlace', lang, { name: nameOf(s.placeId) });
+          span.addEventListener('click', () => chooseSentence(factId));
+        }
+        if (s.target) {
+          span.setAttribute('aria-description', t('readerTarget', lang));
+          targetEl ??= span;
+        }
+        const list = sentences.get(factId) ?? [];
+        list.push(span);
+        sentences.set(factId, list);
+        p.append(span);
       }
-      if (s.target) {
-        span.setAttribute('aria-description', t('readerTarget', lang));
-        targetEl ??= span;
-      }
-      p.append(span);
+      if (s.mention) {
+        const placeId = s.mention;
+        const m = el('span', { class: 'mention', role: 'button', tabindex: '0', 'data-place': placeId, title: t('readerMention', lang, { name: nameOf(placeId) }) });
+        m.append(document.createTextNode(s.text));
+        onActivate(m, (ev) => {
+          ev.stopPropagation();
+          handlers.onSelect(placeId);
+        });
+        sentence.append(m);
+      } else sentence.append(document.createTextNode(s.text));
     }
     body.append(p);
   }
+  // A sentence with places but no mention buttons is itself the button; otherwise its
+  // mentions are (no buttons inside buttons), and keyboard focus on one makes it current.
+  for (const [factId, spans] of sentences) {
+    if (!spans[0].classList.contains('reader-link')) continue;
+    const hasMentions = spans.some((e) => e.querySelector('.mention'));
+    for (const span of spans) {
+      if (!hasMentions) {
+        span.setAttribute('role', 'button');
+        span.tabIndex = 0;
+        span.dataset.place = factById.get(factId)?.places[0]?.id ?? '';
+        span.addEventListener('keydown', (ev) => {
+          if (ev.key === 'Enter' || ev.key === ' ') {
+            ev.preventDefault();
+            chooseSentence(factId);
+          }
+        });
+      } else {
+        span.addEventListener('focusin', (ev) => {
+          const tgt = ev.target;
+          if (tgt instanceof HTMLElement && tgt.matches(':focus-visible')) setCurrent(factId, true);
+        });
+      }
+    }
+  }
+  for (const e of sentences.get(current ?? '') ?? []) e.classList.add('reader-current');
   dialog.append(body);
   title.focus({ preventScroll: true });
   if (targetEl) {
     const target = targetEl;
     requestAnimationFrame(() => target.scrollIntoView({ block: 'center' }));
   }
+  state.cleanup = watchScroll(body, sentences, (factId) => setCurrent(factId, true), options.settleMs ?? 200);
+}
+
+/**
+ * Watches which place-naming sentences are in view (IntersectionObserver) and, once
+ * scrolling has stopped for `settleMs`, reports the one nearest the body's vertical middle.
+ * Starts listening after the initial scroll to the target has happened.
+ */
+function watchScroll(body: HTMLElement, sentences: Map<string, HTMLElement[]>, onSettle: (factId: string) => void, settleMs: number): () => void {
+  if (typeof IntersectionObserver === 'undefined') return () => {};
+  const visible = new Set<HTMLElement>();
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const tgt = e.target as HTMLElement;
+      if (e.isIntersecting) visible.add(tgt);
+      else visible.delete(tgt);
+    }
+  }, { root: body });
+  for (const spans of sentences.values()) for (const s of spans) if (s.classList.contains('reader-link')) io.observe(s);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settle = () => {
+    const box = body.getBoundingClientRect();
+    const boxes = [...visible].map((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, factId: e.dataset.fact ?? '' };
+    });
+    const best = nearestToCentre(boxes, box.top + box.height / 2);
+    if (best?.factId) onSettle(best.factId);
+  };
+  const onScroll = () => {
+    clearTimeout(timer);
+    timer = setTimeout(settle, settleMs);
+  };
+  const start = setTimeout(() => body.addEventListener('scroll', onScroll, { passive: true }), settleMs + 100);
+  return () => {
+    clearTimeout(start);
+    clearTimeout(timer);
+    body.removeEventListener('scroll', onScroll);
+    io.disconnect();
+  };
 }
 
 /** Closes the reader the way its close button does (calls the handler; the caller hides). */
@@ -138,7 +272,10 @@ export function closeReader(root: HTMLElement): void {
 /** Empties and hides the reader and returns focus to where it was before it opened. */
 export function hideReader(root: HTMLElement): void {
   const s = states.get(root);
-  if (s) root.removeEventListener('keydown', s.onKey);
+  if (s) {
+    root.removeEventListener('keydown', s.onKey);
+    s.cleanup?.();
+  }
   states.delete(root);
   root.replaceChildren();
   root.hidden = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { paragraphs, segments } from '../../../src/app/ui/reader-model.ts';
-import type { Fact, FactsFile } from '../../../src/types.ts';
+import { factMentions, findMentions, mentionIndex, nearestToCentre, paragraphs, segments } from '../../../src/app/ui/reader-model.ts';
+import type { Fact, FactPlace, FactsFile } from '../../../src/types.ts';
 
 const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
 const fact = (id: string, start: number, end: number, text: string, places: string[] = []): Fact => ({ id, doc: 'd', start, end, text: text.slice(start, end), heading: false, places: places.map((p) => ({ id: p, how: 'explicit' })), topics: [], figures: [] });
@@ -49,5 +49,100 @@ describe('reader segments', () => {
       const seen = new Set(segs.map((s) => s.factId).filter(Boolean));
       expect(seen.size, doc.id).toBe(facts.length);
     }
+  });
+});
+
+const index = mentionIndex(file.places);
+const names = new Map(file.places.map((p) => [p.id, new Set([p.names.zhHans, p.names.zhHant, ...p.aliases])]));
+const withPlaces = (f: Fact, places: FactPlace[]): Fact => ({ ...f, places });
+
+describe('reader mentions', () => {
+  it('matches the longest name first: 中关村科学城, not 中关村', () => {
+    const text = '中关村科学城与中关村示范区';
+    const both = new Set(['zgc-science-city', 'zgc-nidz']);
+    expect(findMentions(text, both, index)).toEqual([
+      { start: 0, end: 6, placeId: 'zgc-science-city' },
+      { start: 7, end: 13, placeId: 'zgc-nidz' },
+    ]);
+    // Only 中关村 (the zone) is explicit: 中关村科学城 still takes its span, so no wrong 中关村.
+    expect(findMentions('中关村科学城', new Set(['zgc-nidz']), index)).toEqual([]);
+    expect(findMentions('位于中关村的企业', new Set(['zgc-nidz']), index)).toEqual([{ start: 2, end: 5, placeId: 'zgc-nidz' }]);
+  });
+
+  it('matches both scripts and aliases, and nothing when no place is explicit', () => {
+    expect(findMentions('中關村科學城', new Set(['zgc-science-city']), index)).toEqual([{ start: 0, end: 6, placeId: 'zgc-science-city' }]);
+    expect(findMentions('中关村科学城', new Set(), index)).toEqual([]);
+  });
+
+  it('mentions only the places a fact lists as explicit, and not parts of its group terms', () => {
+    const base = fact('g', 0, 14, '“三城一区”，即中关村科学城、怀柔科学城');
+    const f = withPlaces(base, [
+      { id: 'zgc-science-city', how: 'explicit', via: '三城一区' },
+      { id: 'innovation-cluster-zone', how: 'explicit', via: '三城一区' },
+      { id: 'huairou-science-city', how: 'context' },
+    ]);
+    const ms = factMentions(base.text, f, index);
+    expect(ms.map((m) => [base.text.slice(m.start, m.end), m.placeId])).toEqual([['中关村科学城', 'zgc-science-city']]);
+  });
+
+  it('splits fact sentences around mentions and still reconstructs the body exactly', () => {
+    const text = '前言\n海淀区和中关村科学城合作。昌平区。';
+    const f1 = withPlaces(fact('a', 3, 17, text), [{ id: 'haidian', how: 'explicit' }, { id: 'zgc-science-city', how: 'explicit' }]);
+    const f2 = withPlaces(fact('b', 17, 21, text), [{ id: 'changping', how: 'context' }]);
+    const segs = segments(text, 0, text.length, [f1, f2], 'a', index);
+    expect(segs.map((s) => s.text).join('')).toBe(text);
+    expect(segs.filter((s) => s.mention).map((s) => [s.text, s.mention, s.factId, s.target])).toEqual([
+      ['海淀区', 'haidian', 'a', true],
+      ['中关村科学城', 'zgc-science-city', 'a', true],
+    ]);
+    expect(segs.filter((s) => s.factId === 'a').map((s) => s.text).join('')).toBe(f1.text);
+    expect(segs.filter((s) => s.factId === 'b').every((s) => !s.mention)).toBe(true); // context place: no mention
+    expect(segments(text, 0, text.length, [f1, f2], 'a').some((s) => s.mention)).toBe(false); // no index, no mentions
+  });
+
+  it('on every real document: exact reconstruction, mentions inside their fact, only explicit places, by name', () => {
+    let total = 0;
+    for (const doc of file.documents) {
+      const text = readFileSync(`public/data/docs/${doc.id}.txt`, 'utf8');
+      const facts = file.facts.filter((f) => f.doc === doc.id);
+      const byId = new Map(facts.map((f) => [f.id, f]));
+      const segs = segments(text, doc.bodyStart, doc.bodyEnd, facts, null, index);
+      expect(segs.map((s) => s.text).join(''), doc.id).toBe(text.slice(doc.bodyStart, doc.bodyEnd));
+      for (const s of segs.filter((x) => x.mention)) {
+        const f = byId.get(s.factId!)!;
+        expect(f.places.some((p) => p.id === s.mention && p.how === 'explicit'), `${s.factId} ${s.text}`).toBe(true);
+        expect(names.get(s.mention!)!.has(s.text), s.text).toBe(true);
+        total += 1;
+      }
+      // Every fact's segments still join to its sentence (line breaks aside).
+      for (const f of facts) {
+        const joined = segs.filter((s) => s.factId === f.id).map((s) => s.text).join('');
+        if (joined) expect(joined.replace(/\s+/g, ''), f.id).toBe(f.text.replace(/\s+/g, ''));
+      }
+    }
+    expect(total).toBeGreaterThan(300);
+  });
+
+  it('most explicit places are found by name in their sentence', () => {
+    let want = 0;
+    let found = 0;
+    for (const f of file.facts) {
+      const ms = new Set(factMentions(f.text, f, index).map((m) => m.placeId));
+      for (const p of f.places) {
+        if (p.how !== 'explicit' || p.via) continue;
+        want += 1;
+        if (ms.has(p.id)) found += 1;
+      }
+    }
+    expect(found / want).toBeGreaterThan(0.9);
+  });
+
+  it('picks the sentence nearest the middle, preferring one that spans it', () => {
+    const boxes = [{ id: 'a', top: 0, bottom: 40 }, { id: 'b', top: 45, bottom: 140 }, { id: 'c', top: 150, bottom: 170 }];
+    expect(nearestToCentre(boxes, 100)?.id).toBe('b');
+    expect(nearestToCentre(boxes, 143)?.id).toBe('b');
+    expect(nearestToCentre(boxes, 147)?.id).toBe('c');
+    expect(nearestToCentre(boxes, 300)?.id).toBe('c');
+    expect(nearestToCentre([], 10)).toBeNull();
   });
 });

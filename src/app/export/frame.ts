@@ -1,0 +1,143 @@
+/**
+ * What an exported map says around itself: the choropleth's colour per count and its legend
+ * (the same classes the map and the side legend use), and file names. Pure.
+ */
+import type { Topic } from '../../types.ts';
+import type { Lang } from '../i18n/strings.ts';
+import { t } from '../i18n/strings.ts';
+import { classBreaks, classColours, choroplethLegend } from '../map/choropleth.ts';
+import { PALETTE } from '../map/map-theme.ts';
+import { classLabel, themeLine } from '../ui/legend.ts';
+
+export interface LegendItem {
+  colour: string;
+  label: string;
+}
+
+/** The text and legend drawn around an exported map. */
+export interface ExportFrame {
+  title: string;
+  subtitle?: string;
+  legend: LegendItem[];
+  notice: string;
+  attribution: string;
+}
+
+/**
+ * count → fill colour, as the map's step expression (choroplethColour) paints it: 0 is the
+ * neutral zero class, any positive count is at least the first class.
+ */
+export function colourOfCounts(counts: Iterable<number>): (count: number) => string {
+  const breaks = classBreaks([...counts]);
+  const colours = classColours(breaks);
+  return (count) => {
+    if (!(count >= 1)) return PALETTE.choroplethZero;
+    let colour = colours[0];
+    for (let i = 1; i < breaks.length; i++) if (count >= breaks[i]) colour = colours[i];
+    return colour;
+  };
+}
+
+/** Legend rows for the counts: the zero class, then each positive class with its range. */
+export function legendItems(counts: Iterable<number>, lang: Lang): LegendItem[] {
+  return choroplethLegend([...counts]).map((c) => ({ colour: c.colour, label: classLabel(c, lang) }));
+}
+
+/** The frame of the current view: title, theme line, legend, notice and attribution. */
+export function exportFrame(counts: Map<string, number>, topic: Topic | null, lang: Lang): ExportFrame {
+  return {
+    title: t('title', lang),
+    subtitle: themeLine(topic, lang),
+    legend: legendItems(counts.values(), lang),
+    notice: t('notice', lang),
+    attribution: t('attribution', lang),
+  };
+}
+
+/** `beijing-atlas[-topic]-2025-01-31.png`: ASCII only, safe on every file system. */
+export function exportFilename(ext: 'png' | 'svg', topic: Topic | null, date: Date, scale?: number): string {
+  const d = date.toISOString().slice(0, 10);
+  const parts = ['beijing-atlas', topic, scale && scale !== 1 ? `${scale}x` : null, d].filter((p): p is string => !!p);
+  return `${parts.join('-')}.${ext}`;
+}
+
+/** Band sizes around the map, in CSS px (the PNG multiplies them by its scale). */
+export const FRAME = {
+  header: 58,
+  pad: 12,
+  titleSize: 20,
+  subtitleSize: 13,
+  legendSize: 12,
+  legendRow: 20,
+  swatchW: 14,
+  swatchH: 10,
+  smallSize: 11,
+  smallLine: 15,
+} as const;
+
+/** Advance width of `text` at `fontSize` px. */
+export type Measure = (text: string, fontSize: number) => number;
+
+/** Rough advance width when no font can be measured (Node): ideographs and fullwidth forms 1 em, the rest 0.56 em. */
+export const estimateTextWidth: Measure = (s, fontSize) => {
+  let em = 0;
+  for (const ch of s) em += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.56;
+  return em * fontSize;
+};
+
+/** Splits text into lines no wider than `max`, at spaces when it can, between ideographs anywhere. */
+export function wrapText(s: string, fontSize: number, max: number, measure: Measure = estimateTextWidth): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // Tokens: a word with its following spaces, or a single ideograph (which may break anywhere).
+  for (const token of s.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/gu) ?? []) {
+    if (line.trim() && measure((line + token).trimEnd(), fontSize) > max) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines.length ? lines : [''];
+}
+
+export interface LegendCell {
+  item: LegendItem;
+  /** Left edge of the swatch and the row (0-based), in CSS px from the band's left. */
+  x: number;
+  row: number;
+}
+
+export interface FrameLayout {
+  legend: LegendCell[];
+  legendRows: number;
+  notice: string[];
+  attribution: string[];
+  /** Header and footer band heights (CSS px). */
+  header: number;
+  footer: number;
+}
+
+export function footerHeight(legendRows: number, textLines: number): number {
+  return FRAME.pad + legendRows * FRAME.legendRow + textLines * FRAME.smallLine + FRAME.pad / 2;
+}
+
+/** Where the legend cells and the wrapped notice and attribution lines go in a band `width` wide. */
+export function layoutFrame(width: number, frame: Pick<ExportFrame, 'legend' | 'notice' | 'attribution'>, measure: Measure = estimateTextWidth): FrameLayout {
+  const { pad } = FRAME;
+  const legend: LegendCell[] = [];
+  let x = pad;
+  let row = 0;
+  for (const item of frame.legend) {
+    const w = FRAME.swatchW + 5 + measure(item.label, FRAME.legendSize) + 16;
+    if (x > pad && x + w > width - pad) {
+      row += 1;
+      x = pad;
+    }
+    legend.push({ item, x, row });
+    x += w;
+  }
+  const legendRows = frame.legend.length ? row + 1 : 0;
+  const notice = wrapText(frame.notice, FRAME.smallSize, width - 2 * pad, measure);
+  const attribution = wrapText(frame.attribution, FRAME.smallSize, width - 2 * pad, measure);
+  return { legend, legendRows, notice, attribution, header: FRAME.header, footer: footerHeight(legendRows, notice.length + attribution.length) };
+}

@@ -1,0 +1,80 @@
+/**
+ * Presenting, wired to the app: the store's `tour`/`step` mount the caption overlay, move the
+ * camera for each step (flying unless reduced motion is asked for) and unmount it on leaving.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AtlasData } from '../data/atlas-data.ts';
+import type { Boundaries } from '../data/load-boundaries.ts';
+import { t } from '../i18n/strings.ts';
+import { beijingBounds } from '../map/create-map.ts';
+import { placeCamera } from '../map/place-camera.ts';
+import type { AtlasState } from '../state/state.ts';
+import type { Store } from '../state/store.ts';
+import type { Story } from '../tour/story.ts';
+import { captionInset, motionAllowed, mountTour, toggleFullscreen, type TourController } from '../tour/tour.ts';
+import { stepFit, stepState } from '../tour/tour-model.ts';
+
+export interface TourView {
+  start(): void;
+  /** Whether the camera belongs to the tour (the app's own fly-to-selection stands aside). */
+  active(): boolean;
+}
+
+export function tourView(
+  map: MapLibreMap,
+  store: Store,
+  data: AtlasData,
+  b: Boundaries,
+  story: Story,
+  els: { root: HTMLElement; button: HTMLElement },
+  notify: (message: string) => void,
+): TourView {
+  let ctl: TourController | null = null;
+
+  const moveCamera = (step: number) => {
+    const padding = captionInset(els.root, map.getContainer());
+    const animate = motionAllowed();
+    const fit = stepFit(story, step);
+    if (fit) {
+      const target = placeCamera(data, b, fit);
+      const bounds = target && 'bounds' in target ? target.bounds : beijingBounds(b);
+      map.fitBounds(bounds, { padding, animate, maxZoom: 11 });
+      return;
+    }
+    const cam = story.steps[step - 1].camera;
+    if (cam) map.flyTo({ center: [cam.lng, cam.lat], zoom: cam.zoom, padding, animate });
+  };
+
+  const render = (s: AtlasState, prev: AtlasState | null) => {
+    if (s.tour && !ctl) {
+      ctl = mountTour(els.root, story, data, s.lang, {
+        go: (n) => store.set(stepState(story, n)),
+        exit: () => store.set({ tour: null, step: null }),
+        fullscreen: () => void toggleFullscreen().then((ok) => ok || notify(t('tour.fullscreenRefused', store.get().lang))),
+      }, s.step ?? 1);
+      requestAnimationFrame(() => {
+        map.resize();
+        moveCamera(s.step ?? 1);
+      });
+      return;
+    }
+    if (!s.tour && ctl) {
+      ctl.destroy();
+      ctl = null;
+      requestAnimationFrame(() => map.resize());
+      els.button.focus();
+      return;
+    }
+    if (ctl && s.step && (s.step !== prev?.step || s.lang !== prev?.lang)) {
+      ctl.render(s.step, s.lang);
+      if (s.step !== prev?.step) moveCamera(s.step);
+    }
+  };
+
+  store.subscribe(render);
+  render(store.get(), null);
+  return {
+    start: () => store.set({ ...stepState(story, 1), doc: null, fact: null, view: null }),
+    active: () => ctl !== null,
+  };
+}

