@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { awaitReady, launch, watchedPage } from './browser.ts';
+import { launch, openAtlas } from './browser.ts';
 import { compareWithReference, distinctColours } from './screenshot.ts';
 
 const baseUrl = inject('baseUrl');
@@ -20,12 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(hash = '', viewport?: { width: number; height: number }) {
-  const w = await watchedPage(browser, viewport);
-  await w.page.goto(`${baseUrl}${hash}`);
-  expect(await awaitReady(w.page)).toBe('ready');
-  return w;
-}
+const open = (hash = '', viewport?: { width: number; height: number }) => openAtlas(browser, `${baseUrl}${hash}`, viewport);
 
 /** Screen position of a lon/lat on the map canvas. */
 const screenAt = (page: Page, lonLat: [number, number]) =>

@@ -50,3 +50,12 @@ export function awaitReady(page: Page): Promise<string> {
     }
   });
 }
+
+/** Opens the atlas at `url` in a watched page and waits for `atlas.ready`; throws if it rejects. */
+export async function openAtlas(browser: Browser, url: string, viewport?: { width: number; height: number }): Promise<Watched> {
+  const w = await watchedPage(browser, viewport);
+  await w.page.goto(url);
+  const ready = await awaitReady(w.page);
+  if (ready !== 'ready') throw new Error(`atlas did not get ready at ${url}: ${ready}`);
+  return w;
+}

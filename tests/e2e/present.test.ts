@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { DOMParser } from '@xmldom/xmldom';
-import { awaitReady, launch, watchedPage } from './browser.ts';
+import { awaitReady, launch, openAtlas } from './browser.ts';
 import { compareWithReference, distinctColours } from './screenshot.ts';
 import { indexFacts } from '../../src/app/data/atlas-data.ts';
 
@@ -18,12 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(hash = '', viewport?: { width: number; height: number }) {
-  const w = await watchedPage(browser, viewport);
-  await w.page.goto(`${baseUrl}${hash}`);
-  expect(await awaitReady(w.page)).toBe('ready');
-  return w;
-}
+const open = (hash = '', viewport?: { width: number; height: number }) => openAtlas(browser, `${baseUrl}${hash}`, viewport);
 const hashParam = (page: Page, key: string) => page.evaluate((k) => new URLSearchParams(location.hash.slice(1)).get(k), key);
 const stepText = (page: Page) => page.locator('#tour .tour-progress-text').innerText();
 
