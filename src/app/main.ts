@@ -66,21 +66,22 @@ function explain(e: unknown, lang: Lang): [string, string] {
   return [t('errorTitle', lang), t('noWebgl', lang, { reason: e instanceof Error ? e.message : String(e) })];
 }
 
-/** Quiet, dismissible notices (e.g. a link naming an unknown place): never an exception. */
+/** A quiet, dismissible notice (a link naming an unknown place, a story that failed to load): never an exception. */
+function notify(message: string, lang: Lang) {
+  const item = document.createElement('p');
+  item.className = 'notice';
+  item.textContent = message;
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  dismiss.textContent = '×';
+  dismiss.setAttribute('aria-label', t('dismiss', lang));
+  dismiss.addEventListener('click', () => item.remove());
+  item.append(dismiss);
+  $('notices').append(item);
+}
+
 function showNotices(notices: Notice[], lang: Lang) {
-  const box = $('notices');
-  for (const n of notices) {
-    const item = document.createElement('p');
-    item.className = 'notice';
-    item.textContent = t(`url.${n.key}` as StringKey, lang, { value: n.value });
-    const dismiss = document.createElement('button');
-    dismiss.type = 'button';
-    dismiss.textContent = '×';
-    dismiss.setAttribute('aria-label', t('dismiss', lang));
-    dismiss.addEventListener('click', () => item.remove());
-    item.append(dismiss);
-    box.append(item);
-  }
+  for (const n of notices) notify(t(`url.${n.key}` as StringKey, lang, { value: n.value }), lang);
 }
 
 function flyTo(map: MapLibreMap, data: AtlasData, b: Boundaries, place: string) {
@@ -91,14 +92,6 @@ function flyTo(map: MapLibreMap, data: AtlasData, b: Boundaries, place: string) 
   const padding = { top: 40, bottom: 40, left: 40, right: 40 + (panel.hidden ? 0 : Math.min(panel.offsetWidth, map.getContainer().offsetWidth / 2)) };
   if ('bounds' in target) map.fitBounds(target.bounds, { padding, maxZoom: 11.5, animate: !reduce });
   else map.flyTo({ center: target.center, zoom: target.zoom, padding, animate: !reduce });
-}
-
-function notify(message: string) {
-  const item = document.createElement('p');
-  item.className = 'notice';
-  item.textContent = message;
-  $('notices').append(item);
-  setTimeout(() => item.remove(), 8000);
 }
 
 function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundaries, story: Story | null) {
@@ -185,7 +178,7 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
   store.subscribe(render);
   render(store.get(), null);
   map.once('load', () => applyState(map, store.get(), data));
-  tour = story ? tourView(map, store, data, b, story, { root: $('tour'), button: $('tour-button') }, notify) : null;
+  tour = story ? tourView(map, store, data, b, story, { root: $('tour'), button: $('tour-button') }, (m) => notify(m, store.get().lang)) : null;
   $('tour-button').hidden = !tour;
   overlayView($('overlay'), store, data, { charts: $('charts-button'), docs: $('docs-button') });
   const exportMenu = mountAtlasExport($<HTMLButtonElement>('export-button'), map, b, data, () => store.get());
@@ -221,7 +214,7 @@ async function start(handle: AtlasHandle): Promise<void> {
     const [boundaries, data] = await Promise.all([loadBoundaries(), loadFacts()]);
     // The map works without the presentation: a broken story is a notice, not an error screen.
     const story = await loadStory(data).catch((e: Error) => {
-      notify(t('tour.loadFailed', hashLang, { reason: e.message }));
+      notify(t('tour.loadFailed', hashLang, { reason: e.message }), hashLang);
       return null;
     });
     const known: Known = {
