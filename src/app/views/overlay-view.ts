@@ -1,6 +1,7 @@
 /**
  * The views over the map (state.view): charts (facts per district by topic, the figures the
- * documents state) and the documents list. Mounted lazily, re-rendered when topic or language change.
+ * documents state) and the documents list. Mounted when opened (and again on a language change);
+ * the charts follow topic and selection in place.
  */
 import type { AtlasData } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
@@ -8,13 +9,12 @@ import type { AtlasState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
 import { mountDistrictChart, type ChartRender } from '../charts/district-topic-chart.ts';
 import { mountFiguresTable, type FiguresRender } from '../charts/figures-table.ts';
-import { mountDocumentsList, type DocumentsRender } from '../ui/documents-list.ts';
+import { mountDocumentsList } from '../ui/documents-list.ts';
 
 export function overlayView(root: HTMLElement, store: Store, data: AtlasData, buttons: { charts: HTMLElement; docs: HTMLElement }): void {
   let shown: AtlasState['view'] = null;
   let chart: ChartRender | null = null;
   let figures: FiguresRender | null = null;
-  let docs: DocumentsRender | null = null;
 
   const frame = (lang: Lang, titleKey: 'chartsOpen' | 'docsOpen') => {
     const head = document.createElement('div');
@@ -36,7 +36,7 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
     const body = document.createElement('div');
     body.className = 'overlay-body';
     root.replaceChildren(head, body);
-    chart = figures = docs = null;
+    chart = figures = null;
     if (s.view === 'charts') {
       const chartBox = document.createElement('section');
       const figuresBox = document.createElement('section');
@@ -47,7 +47,7 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
         onSelectPlace: (id) => store.set({ place: id, view: null }),
       });
     } else {
-      docs = mountDocumentsList(body, data, s.lang, { onOpen: (doc) => store.set({ doc, fact: null }) });
+      mountDocumentsList(body, data, s.lang, { onOpen: (doc) => store.set({ doc, fact: null }) });
     }
     root.hidden = false;
     h.focus();
@@ -61,7 +61,7 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
       if (!s.view) {
         root.hidden = true;
         root.replaceChildren();
-        chart = figures = docs = null;
+        chart = figures = null;
       } else mount(s);
       return;
     }

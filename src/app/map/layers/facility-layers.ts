@@ -1,8 +1,8 @@
 /** Facilities, institutes, universities, parks, zones, companies and towns the documents cite. */
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
-import { PALETTE, labelFont, nameField } from '../map-theme.ts';
-import { citedFirst, dotPaint, haloPaint, labelPaint } from './point-style.ts';
+import { PALETTE } from '../map-theme.ts';
+import { dotPaint, haloPaint, labelPaint, pointLabelLayout } from './point-style.ts';
 
 export function facilityLayers(): LayerSpecification[] {
   return [
@@ -20,16 +20,7 @@ export function facilityLabelLayers(lang: Lang): LayerSpecification[] {
       // Dozens of places cluster in Haidian, Changping and Huairou: names only once zoomed in,
       // most-cited first, each free to move to whichever side has room.
       minzoom: 10,
-      layout: {
-        'text-field': nameField(lang),
-        'text-font': labelFont,
-        'text-size': 11,
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right', 'top-left', 'top-right'],
-        'text-radial-offset': 0.7,
-        'text-max-width': 8,
-        'text-padding': 4,
-        'symbol-sort-key': citedFirst,
-      },
+      layout: pointLabelLayout(lang, { 'text-variable-anchor': ['top', 'bottom', 'left', 'right', 'top-left', 'top-right'], 'text-padding': 4 }),
       paint: labelPaint(PALETTE.pointText),
     },
   ];

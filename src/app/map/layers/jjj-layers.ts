@@ -6,7 +6,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
 import type { LinkKind } from '../place-features.ts';
 import { PALETTE, labelFont, nameField, numberLocale } from '../map-theme.ts';
-import { citedFirst, dotPaint, isQuiet, isSelected, labelPaint } from './point-style.ts';
+import { citedFirst, dotPaint, isQuiet, isSelected, labelPaint, pointLabelLayout } from './point-style.ts';
 
 /** Colour and dash per link kind: they differ in dash as well as hue, for colour-blind readers. */
 export const LINK_STYLE: Record<LinkKind, { colour: string; dash: number[] | null }> = {
@@ -55,15 +55,7 @@ export function jjjLabelLayers(lang: Lang): LayerSpecification[] {
       type: 'symbol',
       source: 'jjj-nodes',
       minzoom: 7,
-      layout: {
-        'text-field': nameField(lang),
-        'text-font': labelFont,
-        'text-size': 11,
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-        'text-radial-offset': 0.7,
-        'text-max-width': 8,
-        'symbol-sort-key': citedFirst,
-      },
+      layout: pointLabelLayout(lang),
       paint: labelPaint(PALETTE.pointText),
     },
     {

@@ -1,6 +1,7 @@
-/** Paint shared by the point layers: honest precision halos, muted zero-count points, selection. */
-import type { ExpressionSpecification } from 'maplibre-gl';
-import { PALETTE } from '../map-theme.ts';
+/** Paint and label layout shared by the point layers: honest precision halos, muted zero-count points, selection. */
+import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../../i18n/strings.ts';
+import { PALETTE, labelFont, nameField } from '../map-theme.ts';
 
 /**
  * Metres per pixel at zoom 0 at Beijing's latitude (40°N). MapLibre's world is 512 px wide at
@@ -56,5 +57,19 @@ export function labelPaint(colour: string) {
     'text-color': ['case', isQuiet, PALETTE.muted, colour] as ExpressionSpecification,
     'text-halo-color': PALETTE.halo,
     'text-halo-width': 1.5,
+  };
+}
+
+/** Point names: small, free to sit on whichever side has room, most-cited first. */
+export function pointLabelLayout(lang: Lang, extra: SymbolLayerSpecification['layout'] = {}): SymbolLayerSpecification['layout'] {
+  return {
+    'text-field': nameField(lang),
+    'text-font': labelFont,
+    'text-size': 11,
+    'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+    'text-radial-offset': 0.7,
+    'text-max-width': 8,
+    'symbol-sort-key': citedFirst,
+    ...extra,
   };
 }

@@ -1,8 +1,8 @@
 /** The 16 sub-parks of the Zhongguancun demonstration zone: position, its uncertainty, and a name. */
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
-import { PALETTE, labelFont, nameField } from '../map-theme.ts';
-import { citedFirst, dotPaint, haloPaint, labelPaint } from './point-style.ts';
+import { PALETTE } from '../map-theme.ts';
+import { dotPaint, haloPaint, labelPaint, pointLabelLayout } from './point-style.ts';
 
 export function subParkLayers(): LayerSpecification[] {
   return [
@@ -19,16 +19,7 @@ export function subParkLabelLayers(lang: Lang): LayerSpecification[] {
       source: 'sub-parks',
       // At the Beijing-wide view the district names carry the map; park names join one step in.
       minzoom: 9,
-      layout: {
-        'text-field': nameField(lang),
-        'text-font': labelFont,
-        'text-size': 11,
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-        'text-radial-offset': 0.7,
-        'text-max-width': 8,
-        'text-padding': 3,
-        'symbol-sort-key': citedFirst,
-      },
+      layout: pointLabelLayout(lang, { 'text-padding': 3 }),
       paint: labelPaint(PALETTE.subPark),
     },
   ];
