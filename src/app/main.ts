@@ -28,7 +28,6 @@ import { initLayout, labelLangToggle } from './ui/layout.ts';
 import { TOPIC_ORDER } from './ui/labels.ts';
 import { loadStory, type Story } from './tour/story.ts';
 import { tourView, type TourView } from './views/tour-view.ts';
-import { overlayView } from './views/overlay-view.ts';
 import { mountAtlasExport } from './export/index.ts';
 
 export interface AtlasHandle {
@@ -180,7 +179,7 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
   map.once('load', () => applyState(map, store.get(), data));
   tour = story ? tourView(map, store, data, b, story, { root: $('tour'), button: $('tour-button') }, (m) => notify(m, store.get().lang)) : null;
   $('tour-button').hidden = !tour;
-  overlayView($('overlay'), store, data, { charts: $('charts-button'), docs: $('docs-button') });
+  mountOverlayOnDemand(store, data);
   const exportMenu = mountAtlasExport($<HTMLButtonElement>('export-button'), map, b, data, () => store.get());
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) exportMenu.setLang(s.lang);
@@ -202,6 +201,28 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
     else if (store.get().view) store.set({ view: null });
     else if (store.get().place) closePanel($('panel'));
   });
+}
+
+/** The charts and documents views load with their first opening (a link may open one at once). */
+function mountOverlayOnDemand(store: Store, data: AtlasData) {
+  const buttons = { charts: $('charts-button'), docs: $('docs-button') };
+  for (const view of ['charts', 'docs'] as const) {
+    buttons[view].hidden = false;
+    buttons[view].addEventListener('click', () => store.set({ view: store.get().view === view ? null : view }));
+  }
+  let loading = false;
+  const load = (s: AtlasState) => {
+    if (loading || !s.view) return;
+    loading = true;
+    import('./views/overlay-view.ts')
+      .then((m) => m.overlayView($('overlay'), store, data, buttons))
+      .catch((e: Error) => {
+        loading = false;
+        notify(t('viewLoadFailed', s.lang, { reason: e.message }), s.lang);
+      });
+  };
+  store.subscribe(load);
+  load(store.get());
 }
 
 async function start(handle: AtlasHandle): Promise<void> {

@@ -40,6 +40,7 @@ export const STRINGS = {
   docsOpen: { zh: '文档', en: 'Documents' },
   exportOpen: { zh: '导出', en: 'Export' },
   overlayClose: { zh: '返回地图', en: 'Back to the map' },
+  viewLoadFailed: { zh: '无法加载此视图（{reason}）。', en: 'This view could not be loaded ({reason}).' },
   // — end app shell —
   // — UI: panel, reader, search, legend, place list —
   close: { zh: '关闭', en: 'Close' },

@@ -1,7 +1,8 @@
 /**
  * The views over the map (state.view): charts (facts per district by topic, the figures the
  * documents state) and the documents list. Mounted when opened (and again on a language change);
- * the charts follow topic and selection in place.
+ * the charts follow topic and selection in place. Loaded on first use (main.ts), so d3 and
+ * the charts stay out of the first view; the buttons belong to main.ts.
  */
 import type { AtlasData } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
@@ -71,10 +72,6 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
     }
   };
 
-  buttons.charts.hidden = false;
-  buttons.docs.hidden = false;
-  buttons.charts.addEventListener('click', () => store.set({ view: store.get().view === 'charts' ? null : 'charts' }));
-  buttons.docs.addEventListener('click', () => store.set({ view: store.get().view === 'docs' ? null : 'docs' }));
   store.subscribe(render);
   render(store.get(), null);
 }
