@@ -8,7 +8,6 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
-import { decodeText } from './decode-text.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import type { TopicLexicon } from './tag-topics.ts';
 
@@ -103,7 +102,7 @@ export function runCli(argv: string[], io: Io = { log: console.log, error: conso
     const opts = parseArgs(argv);
     const { seeds, input } = loadInputs(opts);
     const t0 = performance.now();
-    const { file, stats } = runPipelineWithStats(input);
+    const { file, stats, texts } = runPipelineWithStats(input);
     const ms = performance.now() - t0;
     for (const s of stats) {
       io.log(`${s.id.padEnd(8)} ${s.file}  body: ${s.bodySource === 'heuristic' ? 'heuristic (no manifest entry)' : 'manifest'}  sentences: ${s.sentences}  facts: ${s.facts}`);
@@ -113,8 +112,7 @@ export function runCli(argv: string[], io: Io = { log: console.log, error: conso
     const out = resolve(opts.out);
     if (opts['no-docs'] !== 'yes') {
       for (const d of file.documents) {
-        const bytes = input.documents.find((x) => x.file === d.file)!.bytes;
-        writeAtomically(join(resolve(opts.docs), `${d.id}.txt`), decodeText(bytes));
+        writeAtomically(join(resolve(opts.docs), `${d.id}.txt`), texts.get(d.id)!);
       }
     }
     writeAtomically(out, serialiseFacts(file));

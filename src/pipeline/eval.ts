@@ -5,9 +5,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULTS, loadInputs, parseArgs, readJson, type Io } from './cli.ts';
-import { decodeText } from './decode-text.ts';
 import { scoreEval, type Annotation, type Counts, type EvalDocument } from './eval-score.ts';
-import { runPipeline } from './run-pipeline.ts';
+import { runPipelineWithStats } from './run-pipeline.ts';
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
 const line = (name: string, c: Counts) =>
@@ -18,12 +17,8 @@ export function runEval(argv: string[], io: Io = { log: console.log, error: cons
     const opts = parseArgs(argv, { ...DEFAULTS, annotations: 'tests/eval/annotations.json', verbose: 'no' });
     const { input } = loadInputs(opts);
     const ann = readJson<{ sentences: Annotation[] }>(resolve(opts.annotations), 'annotations');
-    const out = runPipeline(input);
-    const docs = new Map<string, EvalDocument>();
-    for (const d of out.documents) {
-      const bytes = input.documents.find((x) => x.file === d.file)!.bytes;
-      docs.set(d.id, { text: decodeText(bytes), bodyStart: d.bodyStart });
-    }
+    const { file: out, texts } = runPipelineWithStats(input);
+    const docs = new Map<string, EvalDocument>(out.documents.map((d) => [d.id, { text: texts.get(d.id)!, bodyStart: d.bodyStart }]));
     // The annotations never list the municipality (北京), so it is not scored.
     const ignore = new Set(input.gazetteer.places.filter((p) => p.kind === 'municipality').map((p) => p.id));
     const r = scoreEval(out.facts, docs, ann.sentences ?? [], ignore);

@@ -90,7 +90,7 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   };
   const warnings = text.length === 0 ? ['empty document'] : spans.length === 0 ? ['no sentences in the body'] : [];
   const stats: DocumentStats = { file, id, bodySource: body.source, sentences: spans.length, facts: facts.length, warnings };
-  return { record, facts, roles, stats };
+  return { record, facts, roles, stats, text };
 }
 
 /** One entry per place named, in order of first mention; a group keeps its term. */
@@ -103,7 +103,8 @@ function explicitPlaces(matches: PlaceMatch[]): FactPlace[] {
   return out;
 }
 
-export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; stats: DocumentStats[] } {
+/** The facts file, per-document stats, and each decoded text by document id (fact offsets index into it). */
+export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; stats: DocumentStats[]; texts: Map<string, string> } {
   validateGazetteer(input.gazetteer);
   const docs = [...input.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const ids = documentIds(input.manifest, docs.map((d) => d.file));
@@ -124,7 +125,11 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
   const counts = new Map<string, number>();
   for (const f of facts) for (const p of f.places) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
   const places = input.gazetteer.places.map((p) => ({ ...p, factCount: counts.get(p.id) ?? 0, role: roles.get(p.id) ?? [] }));
-  return { file: { documents: results.map((r) => r.record), places, facts }, stats: results.map((r) => r.stats) };
+  return {
+    file: { documents: results.map((r) => r.record), places, facts },
+    stats: results.map((r) => r.stats),
+    texts: new Map(results.map((r) => [r.record.id, r.text])),
+  };
 }
 
 export function runPipeline(input: PipelineInput): FactsFile {
