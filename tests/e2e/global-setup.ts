@@ -1,6 +1,8 @@
 /**
  * Serves the built site (dist/, made by `npm run build` before the tests) on a free
- * loopback port for the browser tests, and hands them its address.
+ * loopback port for the browser tests, and hands them its address. ATLAS_DIST names
+ * another build directory (e.g. `vite build --outDir dist-x`) so parallel work does not
+ * share one dist/.
  */
 import { existsSync } from 'node:fs';
 import { preview, type PreviewServer } from 'vite';
@@ -15,8 +17,9 @@ declare module 'vitest' {
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the browser tests (`npm test` does).');
-  server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+  const outDir = process.env.ATLAS_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run \`npm run build\` before the browser tests (\`npm test\` does).`);
+  server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
