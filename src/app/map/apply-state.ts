@@ -40,9 +40,11 @@ export function applyState(map: StateTarget, state: AtlasState, data: AtlasData,
     map.setPaintProperty('districts-fill', 'fill-color', choroplethColour(classBreaks([...counts.values()])));
     const sources = placeSources(buildPlaceFeatures(data, boundaries, state.topic));
     for (const [id, fc] of Object.entries(sources)) {
-      (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
+      // The first application after load usually finds the data it would set already there.
+      if (state.topic !== applied.pointsTopic) (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
       applied.ids.set(id, idsOf(fc, 'placeId'));
     }
+    applied.pointsTopic = state.topic;
     applied.ids.set('districts', idsOf(boundaries.districts, 'id'));
     applied.ids.set('extents', idsOf(boundaries.extents, 'id'));
     applied.topic = state.topic;

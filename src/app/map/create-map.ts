@@ -50,7 +50,7 @@ export function createMap(
     dragRotate: false,
     pitchWithRotate: false,
   });
-  registerMap(map, b, state);
+  registerMap(map, b, { ...state, pointsTopic: scene ? state.topic : undefined });
   map.touchZoomRotate.disableRotation();
   map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right');
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');

@@ -10,6 +10,8 @@ export interface Applied {
   layers: string;
   /** undefined = not applied yet (null is "all topics"). */
   topic: AtlasState['topic'] | undefined;
+  /** The topic the point sources' data were made for (undefined = none yet): setData re-tiles, so skip it when unchanged. */
+  pointsTopic: AtlasState['topic'] | undefined;
   /** undefined = must be drawn again (after new data). */
   place: string | null | undefined;
   /** Where the selection was drawn, to clear it on the next change. */
@@ -27,11 +29,14 @@ interface Entry {
 
 const registry = new WeakMap<object, Entry>();
 
-/** Called when a style is set from `built` (createMap, or after setStyle). */
-export function registerMap(map: object, boundaries: Boundaries, built: Pick<AtlasState, 'lang' | 'layers'>): void {
+/**
+ * Called when a style is set from `built` (createMap, or after setStyle); `pointsTopic` is the
+ * topic its point sources were built for, if it was built with facts.
+ */
+export function registerMap(map: object, boundaries: Boundaries, built: Pick<AtlasState, 'lang' | 'layers'> & { pointsTopic?: AtlasState['topic'] }): void {
   registry.set(map, {
     boundaries,
-    applied: { lang: built.lang, layers: built.layers.join(), topic: undefined, place: null, selected: [], reading: [], ids: new Map() },
+    applied: { lang: built.lang, layers: built.layers.join(), topic: undefined, pointsTopic: built.pointsTopic, place: null, selected: [], reading: [], ids: new Map() },
   });
 }
 

@@ -8,7 +8,7 @@ import { DEFAULT_STATE, type AtlasState } from '../../../src/app/state/state.ts'
 import { boundaries, data } from './map-fixtures.ts';
 
 /** Records what applyState asks of the map; layers and sources as in the built style. */
-function fakeMap(built: AtlasState) {
+function fakeMap(built: AtlasState, pointsTopic?: AtlasState['topic']) {
   const style = buildStyle(boundaries, data, built);
   const calls: string[] = [];
   const state = new Map<string, Record<string, unknown>>();
@@ -25,7 +25,7 @@ function fakeMap(built: AtlasState) {
       state.set(key, { ...state.get(key), ...s });
     },
   };
-  registerMap(map, boundaries, built);
+  registerMap(map, boundaries, { ...built, pointsTopic });
   return { map: map as never, calls, state, setData, layout };
 }
 
@@ -39,6 +39,16 @@ describe('applyState', () => {
     f.calls.length = 0;
     applyState(f.map, { ...DEFAULT_STATE }, data);
     expect(f.calls).toEqual([]);
+  });
+
+  it('keeps the point data a style was built with, and still draws counts and the selection', () => {
+    const f = fakeMap(DEFAULT_STATE, null);
+    applyState(f.map, { ...DEFAULT_STATE, place: 'zgc-science-city' }, data);
+    expect(f.calls.filter((c) => c.startsWith('setData'))).toEqual([]);
+    expect(f.state.get('districts/haidian')?.count).toBe(data.districtCounts(null).get('haidian'));
+    expect(f.state.get('extents/zgc-science-city')?.selected).toBe(true);
+    applyState(f.map, { ...DEFAULT_STATE, topic: 'quantum' }, data);
+    expect(f.calls.filter((c) => c.startsWith('setData'))).toHaveLength(5);
   });
 
   it('recounts for a topic: districts and the points’ factCount', () => {
