@@ -16,6 +16,8 @@ import { provinceOutlineLayers } from './layers/province-outline-layers.ts';
 import { scienceCityLabelLayers, scienceCityLayers } from './layers/science-city-layers.ts';
 import { subParkLabelLayers, subParkLayers } from './layers/sub-park-layers.ts';
 
+const BACKDROP_TILING = { tolerance: 1, buffer: 32, maxzoom: 10 } as const;
+
 /** The parts of the state the style is built from (the rest is applied after load). */
 export type StyleState = Pick<AtlasState, 'lang' | 'topic' | 'layers'>;
 
@@ -61,8 +63,10 @@ export function buildStyle(b: Boundaries, data: AtlasData | null, state: StyleSt
     version: 8,
     name: 'beijing-innovation-atlas',
     sources: {
-      context: { type: 'geojson', data: b.context },
-      outlines: { type: 'geojson', data: b.outlines },
+      // Context shapes are backdrop: coarser tiling (simplify more, no tiles past z10) halves the
+      // worker's share of them. Beijing's own shapes keep MapLibre's defaults.
+      context: { type: 'geojson', data: b.context, ...BACKDROP_TILING },
+      outlines: { type: 'geojson', data: b.outlines, ...BACKDROP_TILING },
       districts: { type: 'geojson', data: b.districts, promoteId: 'id' },
       labels: { type: 'geojson', data: b.labels },
       extents: { type: 'geojson', data: b.extents, promoteId: 'id' },
