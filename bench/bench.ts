@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { build, preview, type PreviewServer } from 'vite';
@@ -181,38 +181,49 @@ async function clickToPanel(browser: Browser, url: string) {
   budgets.push({ name: 'click → panel painted (p95)', value: ms(p95), budget: '< 50 ms', met: p95 < 50 });
 }
 
-/** 4. The whole tour, stepping when the map is idle; long tasks recorded after ready. */
-async function tourLongTasks(browser: Browser, url: string) {
+type LongTask = { start: number; duration: number };
+const longTasksSince = (page: Page, after: number) =>
+  page.evaluate((t0) => (window as unknown as { __bench: { longTasks: LongTask[] } }).__bench.longTasks.filter((t) => t.start >= t0), after);
+const summarise = (tasks: LongTask[]) => ({ over: tasks.filter((t) => t.duration > 200).length, max: Math.max(0, ...tasks.map((t) => t.duration)) });
+
+/**
+ * 4. The whole tour, stepping when the map is idle; long tasks recorded after ready. The same
+ * cameras are then flown on the bare page, to tell the app's share from the renderer's.
+ */
+async function tourLongTasks(browser: Browser, appUrl: string, bareUrl: string) {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const page = await pageWithProbe(ctx);
-  await page.goto(url);
+  await page.goto(appUrl);
   const readyAt = await page.evaluate(async () => {
     await window.atlas.ready;
     return performance.now();
   });
   await page.click('#tour-button');
   const steps = (JSON.parse(readFileSync(`${APP_DIST}/data/story.json`, 'utf8')) as { steps: unknown[] }).steps.length;
-  const idle = () =>
-    page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const map = window.atlas.map!;
-          const t = setTimeout(resolve, 8000);
-          map.once('idle', () => (clearTimeout(t), resolve()));
-          map.triggerRepaint();
-        }),
-    );
-  await idle();
+  type Camera = { center: [number, number]; zoom: number };
+  type Probe = { __bench: { idleCamera(m: unknown): Promise<Camera>; fly(m: unknown, c: Camera): Promise<Camera> } };
+  const idleCamera = () => page.evaluate(() => (window as unknown as Probe).__bench.idleCamera(window.atlas.map));
+  const cameras = [await idleCamera()];
   for (let i = 1; i < steps; i++) {
     await page.keyboard.press('ArrowRight');
-    await idle();
+    cameras.push(await idleCamera());
   }
-  const tasks = await page.evaluate((after) => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }> } }).__bench.longTasks.filter((t) => t.start >= after), readyAt);
+  const app = summarise(await longTasksSince(page, readyAt));
   await ctx.close();
-  const over = tasks.filter((t) => t.duration > 200);
-  const max = Math.max(0, ...tasks.map((t) => t.duration));
-  console.log(`\n4. Tour (${steps} steps, flying) after ready: ${tasks.length} long tasks (> 50 ms), ${over.length} over 200 ms, longest ${ms(max)}`);
-  budgets.push({ name: 'longest main-thread task in the tour', value: `${ms(max)} (${over.length} over 200 ms)`, budget: '≤ 200 ms', met: over.length === 0 });
+
+  const bareCtx = await browser.newContext({ viewport: VIEWPORT });
+  const bare = await pageWithProbe(bareCtx);
+  await bare.goto(bareUrl);
+  const bareReadyAt = await bare.evaluate(async () => {
+    await window.bareReady;
+    return performance.now();
+  });
+  for (const camera of cameras) await bare.evaluate((c) => (window as unknown as Probe).__bench.fly(window.bareMap, c), camera);
+  const reference = summarise(await longTasksSince(bare, bareReadyAt));
+  await bareCtx.close();
+  console.log(`\n4. Tour (${steps} steps, flying) after ready: ${app.over} tasks over 200 ms, longest ${ms(app.max)}`);
+  console.log(`  bare MapLibre flying the same ${cameras.length} cameras: ${reference.over} over 200 ms, longest ${ms(reference.max)}`);
+  budgets.push({ name: 'longest main-thread task in the tour', value: `${ms(app.max)}, ${app.over} over 200 ms (bare: ${ms(reference.max)})`, budget: '≤ 200 ms', met: app.over === 0 });
 }
 
 /** A page with the in-page probe (long tasks, click → panel) installed before its scripts run. */
@@ -239,12 +250,14 @@ function pipeline() {
   execFileSync(process.execPath, ['--import', 'tsx', 'src/pipeline/cli.ts', '--out', join(out, 'facts.json'), '--docs', join(out, 'docs')], { stdio: 'ignore' });
   const cli = performance.now() - t0;
   rmSync(out, { recursive: true, force: true });
-  const ratio = hundred / (100 * one);
+  // Linear means the cost per document stays put as the corpus grows: 10× → 100× should cost 10×.
+  // (1× → 100× reads below 1 because the matcher and lexicon are built once per run.)
+  const ratio = hundred / (10 * ten);
   console.log(`\n5. Pipeline (${input.documents.length} seeds)`);
   console.log(`  in process: ${ms(one)} (median of 5); \`npm run data\` end to end, Node start-up included: ${ms(cli)}`);
-  console.log(`  10× corpus: ${ms(ten)} (${(ten / (10 * one)).toFixed(2)}× of linear); 100× corpus: ${ms(hundred)} (${ratio.toFixed(2)}× of linear)`);
+  console.log(`  10× corpus: ${ms(ten)}; 100× corpus: ${ms(hundred)}; 100× / (10 × 10×) = ${ratio.toFixed(2)} (1.00 is linear); 100× / (100 × 1×) = ${(hundred / (100 * one)).toFixed(2)}`);
   budgets.push({ name: 'pipeline on the seeds (CLI, end to end)', value: ms(cli), budget: '< 2 s', met: cli < 2000 });
-  budgets.push({ name: 'pipeline at 100× the seeds', value: `${ratio.toFixed(2)}× of linear`, budget: 'linear (≈ 1×)', met: ratio < 1.5 });
+  budgets.push({ name: 'pipeline at 100× the seeds', value: `${ratio.toFixed(2)} (10× → 100×)`, budget: 'linear (≈ 1.00)', met: ratio < 1.25 });
 }
 
 async function main() {
@@ -256,7 +269,7 @@ async function main() {
     if (want(1)) await firstView(browser, appUrl);
     if (want(2)) await readyRatio(browser, appUrl, bareUrl);
     if (want(3)) await clickToPanel(browser, appUrl);
-    if (want(4)) await tourLongTasks(browser, appUrl);
+    if (want(4)) await tourLongTasks(browser, appUrl, bareUrl);
   } finally {
     await browser.close();
     appServer.httpServer.close();

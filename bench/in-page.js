@@ -55,3 +55,21 @@ window.__bench.clickPoint = (districtId, lngLat) => {
   }
   return null; // covered everywhere by smaller features (or by a 三城一区 extent): not clickable as itself
 };
+
+// Resolves with the camera once the map has gone idle (or after 8 s, whichever comes first).
+window.__bench.idleCamera = (map) =>
+  new Promise((resolve) => {
+    const done = () => resolve({ center: map.getCenter().toArray(), zoom: map.getZoom() });
+    const timer = setTimeout(done, 8000);
+    map.once('idle', () => {
+      clearTimeout(timer);
+      done();
+    });
+    map.triggerRepaint();
+  });
+
+window.__bench.fly = (map, camera) =>
+  new Promise((resolve) => {
+    map.once('moveend', () => window.__bench.idleCamera(map).then(resolve));
+    map.flyTo(camera);
+  });

@@ -13,6 +13,8 @@ setWorkerUrl(workerUrl);
 declare global {
   interface Window {
     bareReady: Promise<void>;
+    /** For the benchmark's flights (the same cameras as the app's tour). */
+    bareMap: MapLibreMap;
   }
 }
 
@@ -31,5 +33,6 @@ window.bareReady = (async () => {
     },
     bounds: [115.42, 39.44, 117.51, 41.06],
   });
+  window.bareMap = map;
   await new Promise<void>((resolve) => map.once('load', () => map.once('idle', () => resolve())));
 })();
