@@ -87,6 +87,8 @@ export interface ManifestEntry {
   script: Script;
   /** The article body: first and last characters as substrings that mark it (inclusive). */
   body: { startsWith: string; endsWith: string };
+  /** The file's encoding when detection would get it wrong (Big5, UTF-16 without a BOM); see decode-text.ts. */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gbk' | 'big5';
 }
 
 export interface DocumentRecord {
@@ -151,4 +153,18 @@ export interface FactsFile {
   documents: DocumentRecord[];
   places: Array<Place & { factCount: number; role: RoleSentence[] }>;
   facts: Fact[];
+}
+
+/** A fact without its sentence: what the map, the lists and the counts need. */
+export type FactRef = Pick<Fact, 'id' | 'doc' | 'heading' | 'places' | 'topics'>;
+
+/**
+ * The first view's data (facts-index.json): the facts file with every fact reduced to a FactRef.
+ * The sentences (two thirds of the facts file) load after the map is up, or at once when the
+ * first view needs them.
+ */
+export interface FactIndexFile {
+  documents: FactsFile['documents'];
+  places: FactsFile['places'];
+  facts: FactRef[];
 }

@@ -1,13 +1,15 @@
 /**
  * `npm run data [-- --seeds DIR --out FILE --places FILE --topics FILE --docs DIR | --no-docs]`
- * Documents are the *.txt files of the seeds folder; DIR/manifest.json (optional) describes
- * them; every other file there is ignored. The output is replaced atomically (temp file +
- * rename), so a failed run leaves the previous output untouched.
+ * Documents are the *.txt, *.html and *.htm files of the seeds folder; DIR/manifest.json
+ * (optional) describes them; every other file there is ignored. Nothing is written until the
+ * whole run has succeeded; then every output file is written to a temp file first and the temp
+ * files are renamed into place, so a failed run leaves the previous output untouched.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
+import type { FactIndexFile, FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
+import { factIndex } from './fact-index.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import type { TopicLexicon } from './tag-topics.ts';
 
@@ -57,22 +59,37 @@ export function readJson<T>(path: string, what: string): T {
 }
 
 /** One document, place or fact per line: compact, yet diffs stay readable. */
-export function serialiseFacts(f: FactsFile): string {
+export function serialiseFacts(f: FactsFile | FactIndexFile): string {
   const list = (xs: unknown[]) => (xs.length ? `[\n${xs.map((x) => JSON.stringify(x)).join(',\n')}\n]` : '[]');
   return `{\n"documents": ${list(f.documents)},\n"places": ${list(f.places)},\n"facts": ${list(f.facts)}\n}\n`;
 }
 
-function writeAtomically(path: string, data: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+/**
+ * Writes every file beside its target first and renames only when all were written: a full
+ * disk or a bad path fails before any output is replaced.
+ */
+export function writeAllAtomically(files: Array<{ path: string; data: string }>): void {
+  const staged: Array<{ tmp: string; path: string }> = [];
+  // The one rename failure that is easy to foresee: a folder where a file should go.
+  const blocked = files.find((f) => existsSync(f.path) && statSync(f.path).isDirectory());
+  if (blocked) throw new CliError(`cannot write ${blocked.path}: it is a folder`);
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    for (const { path, data } of files) {
+      mkdirSync(dirname(path), { recursive: true });
+      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+      staged.push({ tmp, path });
+      writeFileSync(tmp, data);
+    }
+    for (const { tmp, path } of staged) renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CliError(`cannot write ${path}: ${(e as Error).message}`);
+    for (const { tmp } of staged) rmSync(tmp, { force: true });
+    const failed = staged.at(-1)?.path ?? files[0]?.path ?? '';
+    throw new CliError(`cannot write ${failed}: ${(e as Error).message}`);
   }
 }
+
+/** A document the pipeline reads: plain text, or a saved web page (turned into its text). */
+const isDocumentFile = (name: string) => /\.(txt|html?)$/i.test(name);
 
 /** Reads the seeds folder and curated inputs; throws CliError with a one-line message. */
 export function loadInputs(opts: Record<string, string>): { seeds: string; input: PipelineInput } {
@@ -83,7 +100,7 @@ export function loadInputs(opts: Record<string, string>): { seeds: string; input
   } catch (e) {
     throw new CliError(`cannot read seeds folder ${seeds}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const names = entries.filter((n) => n.toLowerCase().endsWith('.txt') && statSync(join(seeds, n)).isFile()).sort();
+  const names = entries.filter((n) => isDocumentFile(n) && statSync(join(seeds, n)).isFile()).sort();
   const manifest = entries.includes('manifest.json') ? readJson<ManifestEntry[]>(join(seeds, 'manifest.json'), 'manifest') : [];
   const gazetteer = readJson<Gazetteer>(resolve(opts.places), 'gazetteer');
   const topics = readJson<TopicLexicon>(resolve(opts.topics), 'topic lexicon');
@@ -105,24 +122,23 @@ export function runCli(argv: string[], io: Io = { log: console.log, error: conso
     const { file, stats, texts } = runPipelineWithStats(input);
     const ms = performance.now() - t0;
     for (const s of stats) {
-      io.log(`${s.id.padEnd(8)} ${s.file}  body: ${s.bodySource === 'heuristic' ? 'heuristic (no manifest entry)' : 'manifest'}  sentences: ${s.sentences}  facts: ${s.facts}`);
+      const read = `${s.encoding}${s.html ? ', html → text' : ''}`;
+      io.log(`${s.id.padEnd(8)} ${s.file}  read as: ${read}  body: ${s.bodySource === 'heuristic' ? 'heuristic (no manifest entry)' : 'manifest'}  sentences: ${s.sentences}  facts: ${s.facts}`);
       for (const w of s.warnings) io.error(`warning: ${s.file}: ${w}`);
     }
-    if (stats.length === 0) io.error(`warning: no .txt documents in ${seeds}`);
+    if (stats.length === 0) io.error(`warning: no .txt or .html documents in ${seeds}`);
     const out = resolve(opts.out);
-    if (opts['no-docs'] !== 'yes') {
-      for (const d of file.documents) {
-        writeAtomically(join(resolve(opts.docs), `${d.id}.txt`), texts.get(d.id)!);
-      }
-    }
-    writeAtomically(out, serialiseFacts(file));
+    const docs = opts['no-docs'] === 'yes' ? [] : file.documents.map((d) => ({ path: join(resolve(opts.docs), `${d.id}.txt`), data: texts.get(d.id)! }));
+    // The first view's slice sits beside the facts file, written in the same atomic step.
+    const index = { path: join(dirname(out), 'facts-index.json'), data: serialiseFacts(factIndex(file)) };
+    writeAllAtomically([...docs, index, { path: out, data: serialiseFacts(file) }]);
     const never = file.places.filter((p) => p.factCount === 0).map((p) => p.id);
     io.log(
       `documents: ${stats.length}  sentences: ${stats.reduce((n, s) => n + s.sentences, 0)}  facts: ${file.facts.length}  ` +
         `places hit: ${file.places.length - never.length}/${file.places.length}  pipeline: ${Math.round(ms)} ms`,
     );
     io.log(`places never hit: ${never.length ? never.join(', ') : '(none)'}`);
-    io.log(`wrote ${out}`);
+    io.log(`wrote ${out} and ${index.path}`);
     return 0;
   } catch (e) {
     io.error(`error: ${(e as Error).message.split('\n')[0]}`);

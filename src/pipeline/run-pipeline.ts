@@ -1,16 +1,17 @@
 /** All stages composed: documents + curated inputs → the facts file. Pure: no file system. */
 import type { DocumentRecord, Fact, FactPlace, FactsFile, Gazetteer, ManifestEntry, Script } from '../types.ts';
 import { assignContext } from './assign-context.ts';
-import { decodeText } from './decode-text.ts';
+import { decodeDocument, type Encoding } from './decode-text.ts';
 import { extractBody } from './extract-body.ts';
 import { extractFigures } from './extract-figures.ts';
 import { factIdMaker } from './fact-id.ts';
+import { htmlToText, isHtmlFile } from './html-to-text.ts';
 import { buildMatcher, matchPlaces, type Matcher, type PlaceMatch } from './match-places.ts';
 import { normaliseKey } from './normalise-key.ts';
 import { rankRoles, type RoleCandidate } from './rank-roles.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildTopicTagger, tagTopics, type TopicLexicon, type TopicTagger } from './tag-topics.ts';
-import { documentIds, PipelineInputError, validateGazetteer } from './validate-inputs.ts';
+import { checkDocumentSize, documentIds, PipelineInputError, validateGazetteer } from './validate-inputs.ts';
 
 export interface PipelineInput {
   documents: Array<{ file: string; bytes: Uint8Array }>;
@@ -23,6 +24,9 @@ export interface DocumentStats {
   file: string;
   id: string;
   bodySource: 'manifest' | 'heuristic';
+  /** How the bytes were read: the encoding, and 'html' when the markup was turned into text. */
+  encoding: Encoding;
+  html: boolean;
   sentences: number;
   facts: number;
   warnings: string[];
@@ -45,12 +49,15 @@ function detectScript(text: string): Script {
 }
 
 function processDocument(file: string, id: string, bytes: Uint8Array, entry: ManifestEntry | undefined, ctx: Ctx) {
-  let text: string;
+  checkDocumentSize(file, bytes);
+  let decoded: { text: string; encoding: Encoding };
   try {
-    text = decodeText(bytes);
+    decoded = decodeDocument(bytes, entry?.encoding);
   } catch (e) {
     throw new PipelineInputError(`${file}: ${(e as Error).message}`);
   }
+  const html = isHtmlFile(file);
+  const text = html ? htmlToText(decoded.text) : decoded.text;
   const body = extractBody(text, entry);
   const spans = splitSentences(text, body.start, body.end);
   const rows = spans.map((s) => {
@@ -88,9 +95,20 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
     script: entry?.script ?? detectScript(text.slice(body.start, body.end)),
     bodySource: body.source, bodyStart: body.start, bodyEnd: body.end, length: text.length,
   };
-  const warnings = text.length === 0 ? ['empty document'] : spans.length === 0 ? ['no sentences in the body'] : [];
-  const stats: DocumentStats = { file, id, bodySource: body.source, sentences: spans.length, facts: facts.length, warnings };
+  const stats: DocumentStats = {
+    file, id, bodySource: body.source, encoding: decoded.encoding, html, sentences: spans.length, facts: facts.length,
+    warnings: documentWarnings(text, spans.length, facts),
+  };
   return { record, facts, roles, stats, text };
+}
+
+/** What a person adding the document should look at: it still goes into the output. */
+function documentWarnings(text: string, sentences: number, facts: Fact[]): string[] {
+  if (text.trim() === '') return ['empty document: no facts'];
+  if (sentences === 0) return ['no sentences in the body: no facts'];
+  // Also what a wrongly decoded file looks like (Big5 read as GB18030 names nothing).
+  if (!facts.some((f) => f.places.length > 0)) return ['no place from the gazetteer is named: no facts about places (if the text looks garbled, give its "encoding" in the manifest)'];
+  return [];
 }
 
 /** One entry per place named, in order of first mention; a group keeps its term. */

@@ -1,5 +1,6 @@
 /** Checks on the curated inputs that would otherwise give silently wrong output. */
 import type { Gazetteer, ManifestEntry } from '../types.ts';
+import { ENCODINGS, isEncoding } from './decode-text.ts';
 
 export class PipelineInputError extends Error {
   override name = 'PipelineInputError';
@@ -34,6 +35,23 @@ export function validateGazetteer(g: Gazetteer): void {
   }
 }
 
+/** A document id names its reader file and appears in links: no path separators, spaces or URL syntax. */
+const DOC_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+
+/**
+ * Largest document accepted: 20× the largest seed. Every fact is loaded when the app starts,
+ * and a dense 2 MB text already gives ~5 MB of facts (and ~20 s of pipeline time); a bigger
+ * file is almost always a mistake (a book, a PDF dump) and is refused rather than shipped.
+ */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+export function checkDocumentSize(file: string, bytes: Uint8Array): void {
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new PipelineInputError(`${file}: ${mb(bytes.length)} is over the ${mb(MAX_DOCUMENT_BYTES)} limit for one document (split it, or keep only the article)`);
+  }
+}
+
 /** `files` are the document file names available; returns the doc id for each of them. */
 export function documentIds(manifest: ManifestEntry[], files: string[]): Map<string, string> {
   if (!Array.isArray(manifest)) throw new PipelineInputError('manifest: must be an array of entries');
@@ -44,11 +62,23 @@ export function documentIds(manifest: ManifestEntry[], files: string[]): Map<str
     if (!e.body || typeof e.body.startsWith !== 'string' || typeof e.body.endsWith !== 'string') {
       throw new PipelineInputError(`manifest: entry ${e.id} lacks body.startsWith/endsWith`);
     }
+    // The reader links the source page: only a web address may become a link.
+    if (e.url !== undefined && !(typeof e.url === 'string' && /^https?:\/\/[^\s]+$/i.test(e.url))) {
+      throw new PipelineInputError(`manifest: entry ${e.id} has a url that is not http(s): ${JSON.stringify(String(e.url)).slice(0, 60)}`);
+    }
+    if (e.encoding !== undefined && !isEncoding(e.encoding)) {
+      throw new PipelineInputError(`manifest: entry ${e.id} has unknown encoding ${JSON.stringify(e.encoding)} (known: ${ENCODINGS.join(', ')})`);
+    }
   }
   const dupFiles = duplicates(manifest.map((e) => e.file));
   if (dupFiles.length) throw new PipelineInputError(`manifest: file(s) listed twice: ${dupFiles.join(', ')}`);
   const byFile = new Map(manifest.map((e) => [e.file, e.id]));
   const ids = new Map(files.map((f) => [f, byFile.get(f) ?? f.replace(/\.[^.]*$/, '')]));
+  for (const [file, id] of ids) {
+    if (!DOC_ID.test(id)) {
+      throw new PipelineInputError(`${file}: document id ${JSON.stringify(id)} must be letters, digits, '.', '_' or '-' (it names data/docs/<id>.txt and goes into links)`);
+    }
+  }
   const dupIds = duplicates([...ids.values()]);
   if (dupIds.length) throw new PipelineInputError(`duplicate document id(s): ${dupIds.join(', ')}`);
   return ids;

@@ -39,10 +39,10 @@ describe('data CLI', () => {
     expect(cli()).toBe(0);
     const facts = JSON.parse(readFileSync(out, 'utf8'));
     expect(facts.documents.map((d: { id: string }) => d.id)).toEqual(['a', 'trad']);
-    expect(lines.join('\n')).toMatch(/trad\.txt {2}body: heuristic \(no manifest entry\)/);
+    expect(lines.join('\n')).toMatch(/trad\.txt {2}read as: utf-8 {2}body: heuristic \(no manifest entry\)/);
     expect(lines.join('\n')).toMatch(/documents: 2 {2}sentences: \d+ {2}facts: \d+/);
     expect(lines.join('\n')).toMatch(/places never hit: .*haidian/);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['facts.json']);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['facts-index.json', 'facts.json']);
   });
 
   it('assigns the places of an unlisted Traditional page dropped into the seeds folder', () => {
@@ -113,7 +113,7 @@ describe('data CLI', () => {
       expect(lines[0]).toMatch(/^error: /);
       expect(lines[0]).toMatch(message);
       expect(readFileSync(out).equals(before)).toBe(true);
-      expect(readdirSync(join(dir, 'out'))).toEqual(['facts.json']);
+      expect(readdirSync(join(dir, 'out'))).toEqual(['facts-index.json', 'facts.json']);
     });
   }
 
