@@ -2,17 +2,28 @@
  * The facts file indexed for the app: places by id, facts by place and topic, counts per
  * district. Pure (built once from the loaded JSON); nothing here re-derives pipeline results.
  */
-import type { DocumentRecord, Fact, FactsFile, Topic } from '../../types.ts';
+import type { DocumentRecord, Fact, FactRef, FactsFile, Topic } from '../../types.ts';
 
 export type PlaceRecord = FactsFile['places'][number];
 
-export interface AtlasData {
-  file: FactsFile;
+/** The facts file, or the first view's index of it (FactRef: facts without their sentences). */
+export interface FactsFileOf<F extends FactRef> {
+  documents: FactsFile['documents'];
+  places: FactsFile['places'];
+  facts: F[];
+}
+
+/**
+ * `AtlasData` (the default) has every sentence; `AtlasData<FactRef>` is the first view's index,
+ * enough for the map, the lists and every count. Full data is usable wherever the index is.
+ */
+export interface AtlasData<F extends FactRef = Fact> {
+  file: FactsFileOf<F>;
   places: Map<string, PlaceRecord>;
-  facts: Map<string, Fact>;
+  facts: Map<string, F>;
   documents: Map<string, DocumentRecord>;
   /** Facts naming or about a place (explicit or context), in document order. */
-  factsOf(placeId: string, topic?: Topic | null): Fact[];
+  factsOf(placeId: string, topic?: Topic | null): F[];
   /** Places whose parent is this place, or that it hosts when it is a district. */
   children(placeId: string): PlaceRecord[];
   /**
@@ -23,11 +34,11 @@ export interface AtlasData {
   districtCounts(topic?: Topic | null): Map<string, number>;
 }
 
-export function indexFacts(file: FactsFile): AtlasData {
+export function indexFacts<F extends FactRef = Fact>(file: FactsFileOf<F>): AtlasData<F> {
   const places = new Map(file.places.map((p) => [p.id, p]));
   const facts = new Map(file.facts.map((f) => [f.id, f]));
   const documents = new Map(file.documents.map((d) => [d.id, d]));
-  const byPlace = new Map<string, Fact[]>();
+  const byPlace = new Map<string, F[]>();
   for (const f of file.facts) {
     for (const p of f.places) {
       const list = byPlace.get(p.id) ?? [];
@@ -61,3 +72,6 @@ export function indexFacts(file: FactsFile): AtlasData {
     },
   };
 }
+
+/** The first view's data: places, documents and every fact without its sentence. */
+export type AtlasIndex = AtlasData<FactRef>;

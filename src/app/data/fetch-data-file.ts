@@ -20,6 +20,10 @@ export async function fetchDataFile(url: string, command: string, fetcher: typeo
     throw new DataFileError(url, (e as Error).message, 'missing', command);
   }
   if (!res.ok) throw new DataFileError(url, `HTTP ${res.status}`, 'missing', command);
+  // Static hosts and dev servers that fall back to index.html answer a missing file with a page.
+  if (/text\/html/i.test(res.headers.get('content-type') ?? '')) {
+    throw new DataFileError(url, 'the server sent an HTML page instead: the file is probably missing', 'missing', command);
+  }
   try {
     return await res.json();
   } catch {

@@ -31,8 +31,15 @@ function extentLacks(props: Record<string, unknown>): string | undefined {
 export function parseBoundaries(json: unknown, file = BOUNDARIES_URL): Boundaries {
   const invalid = (reason: string) => new DataFileError(file, reason, 'invalid', BOUNDARIES_COMMAND);
   const topo = json as Topology;
-  if (!topo || topo.type !== 'Topology' || typeof topo.objects !== 'object' || !Array.isArray(topo.arcs)) {
+  if (!topo || topo.type !== 'Topology' || typeof topo.objects !== 'object' || topo.objects === null || !Array.isArray(topo.arcs)) {
     throw invalid('not a TopoJSON topology');
+  }
+  if (!topo.arcs.every((arc) => Array.isArray(arc) && arc.every((pt) => Array.isArray(pt) && pt.length >= 2 && pt.every(Number.isFinite)))) {
+    throw invalid('an arc is not a list of positions');
+  }
+  const tr = topo.transform;
+  if (tr !== undefined && !(Array.isArray(tr?.scale) && Array.isArray(tr?.translate) && [...tr.scale, ...tr.translate].length === 4 && [...tr.scale, ...tr.translate].every(Number.isFinite))) {
+    throw invalid('the transform is malformed');
   }
   const out: Partial<Boundaries> = {};
   for (const name of BOUNDARY_OBJECTS) {
@@ -43,8 +50,15 @@ export function parseBoundaries(json: unknown, file = BOUNDARIES_URL): Boundarie
       const lacking = name === 'extents' ? extentLacks(props) : REQUIRED_PROPS.find((k) => typeof props[k] !== 'string');
       if (lacking) throw invalid(`a feature of "${name}" has no "${lacking}"`);
     }
-    (out as Record<string, FeatureCollection>)[name] = feature(topo, obj) as FeatureCollection;
+    try {
+      (out as Record<string, FeatureCollection>)[name] = feature(topo, obj) as FeatureCollection;
+    } catch (e) {
+      // e.g. a geometry that points at an arc the file does not have.
+      throw invalid(`the geometry of "${name}" cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    }
   }
+  const badLabel = out.labels!.features.find((f) => f.geometry?.type !== 'Point' || !f.geometry.coordinates.every(Number.isFinite));
+  if (badLabel) throw invalid(`label ${String(badLabel.properties?.id)} is not a point`);
   if (out.districts!.features.length !== 16) throw invalid(`expected 16 districts, found ${out.districts!.features.length}`);
   return out as Boundaries;
 }

@@ -1,27 +1,143 @@
-/** Loads the pipeline's facts.json and checks the fields the app relies on before indexing it. */
-import type { FactsFile } from '../../types.ts';
+/**
+ * Loads the pipeline's facts.json and checks, before anything is drawn, every field the app
+ * reads (src/types.ts is the contract): a file that is valid JSON but the wrong shape gets
+ * the error screen naming it, never a TypeError deep inside a view.
+ */
+import type { FactIndexFile, FactsFile } from '../../types.ts';
+import { STRINGS } from '../i18n/strings.ts';
+import { isTopic } from '../ui/labels.ts';
 import { DataFileError, fetchDataFile } from './fetch-data-file.ts';
-import { type AtlasData, indexFacts } from './atlas-data.ts';
+import { type AtlasData, type AtlasIndex, indexFacts } from './atlas-data.ts';
 
 export const FACTS_URL = 'data/facts.json';
 export const FACTS_COMMAND = 'npm run data';
 
-export function parseFacts(json: unknown, file = FACTS_URL): AtlasData {
+type Rec = Record<string, unknown>;
+const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isNat = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isStrList = (x: unknown): x is string[] => Array.isArray(x) && x.every(isStr);
+const optional = (x: unknown, ok: (v: unknown) => boolean) => x === undefined || ok(x);
+
+/** What is wrong with a document record, or null. */
+function documentProblem(d: Rec): string | null {
+  if (!['file', 'title', 'publisher', 'date'].every((k) => isStr(d[k]))) return 'lacks file, title, publisher or date';
+  if (d.script !== 'zhHans' && d.script !== 'zhHant') return 'has no script';
+  if (d.bodySource !== 'manifest' && d.bodySource !== 'heuristic') return 'has no body source';
+  if (!isNat(d.bodyStart) || !isNat(d.bodyEnd) || !isNat(d.length) || d.bodyStart > d.bodyEnd || d.bodyEnd > d.length) return 'has inconsistent body offsets';
+  // The reader links it: a javascript: or data: address must never become a link.
+  if (!optional(d.url, (u) => isStr(u) && /^https?:\/\//i.test(u))) return 'has a url that is not http(s)';
+  return null;
+}
+
+function geometryProblem(g: unknown): string | null {
+  if (!isRec(g)) return 'has no geometry';
+  switch (g.type) {
+    case 'boundary':
+      return isStr(g.layer) && isStr(g.unit) ? null : 'has a boundary geometry without layer and unit';
+    case 'schematic':
+      return isStr(g.basis) ? null : 'has a schematic geometry without basis';
+    case 'none':
+      return isStr(g.reason) ? null : "has geometry 'none' without a reason";
+    case 'point': {
+      const ll = g.lonLat;
+      const ok = Array.isArray(ll) && ll.length === 2 && isNum(ll[0]) && isNum(ll[1]) && Math.abs(ll[0]) <= 180 && Math.abs(ll[1]) <= 90;
+      return ok && isNum(g.precisionM) && g.precisionM >= 0 && isStr(g.source) ? null : 'has a point geometry without a valid lonLat, precisionM and source';
+    }
+    default:
+      return 'has an unknown geometry type';
+  }
+}
+
+function placeProblem(p: Rec, factIds: ReadonlySet<string>): string | null {
+  const n = p.names;
+  if (!isRec(n) || !isStr(n.zhHans) || !isStr(n.zhHant) || !isStr(n.en)) return 'lacks names in zhHans, zhHant and en';
+  if (!isStrList(p.aliases)) return 'has no aliases list';
+  if (!isStr(p.kind) || !(`kind.${p.kind}` in STRINGS)) return `has an unknown kind ${JSON.stringify(p.kind)}`;
+  if (!optional(p.district, isStr) || !optional(p.parent, isStr) || !optional(p.links, isStrList)) return 'has a malformed district, parent or links';
+  const geometry = geometryProblem(p.geometry);
+  if (geometry) return geometry;
+  if (!isNat(p.factCount)) return 'has no factCount';
+  if (!Array.isArray(p.role) || !p.role.every((r) => isRec(r) && isStr(r.fact) && factIds.has(r.fact) && isNum(r.score))) return 'has a role that cites an unknown fact';
+  return null;
+}
+
+/** What the index and the full file share: the fact's document, places and topics. */
+function factRefProblem(f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: ReadonlySet<string>): string | null {
+  if (!isStr(f.doc) || !docs.has(f.doc)) return `cites unknown document ${String(f.doc)}`;
+  if (typeof f.heading !== 'boolean') return 'has no heading flag';
+  if (!Array.isArray(f.places) || !f.places.every((p) => isRec(p) && isStr(p.id) && placeIds.has(p.id))) return 'names an unknown place';
+  if (!f.places.every((p) => (p.how === 'explicit' || p.how === 'context') && optional(p.via, isStr))) return 'has a place without how (explicit or context)';
+  if (!Array.isArray(f.topics) || !f.topics.every((t) => isStr(t) && isTopic(t))) return 'has an unknown topic';
+  return null;
+}
+
+function factProblem(f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: ReadonlySet<string>): string | null {
+  if (!isStr(f.text) || !isNat(f.start) || !isNat(f.end) || f.end - f.start !== f.text.length) return 'has no text or inconsistent offsets';
+  const ref = factRefProblem(f, docs, placeIds);
+  if (ref) return ref;
+  if (f.end > (docs.get(f.doc as string)!.length as number)) return `lies beyond the end of document ${f.doc}`;
+  const [start, end] = [f.start, f.end];
+  const inside = (g: Rec) => isNat(g.start) && isNat(g.end) && g.start >= start && g.end <= end && g.start <= g.end;
+  const figureOk = (g: unknown) => isRec(g) && isStr(g.text) && isNum(g.value) && optional(g.max, isNum) && isStr(g.unit) && isStr(g.measure) && inside(g);
+  if (!Array.isArray(f.figures) || !f.figures.every(figureOk)) return 'has a malformed figure';
+  return null;
+}
+
+function duplicateOf(ids: string[]): string | undefined {
+  const seen = new Set<string>();
+  return ids.find((id) => (seen.has(id) ? true : (seen.add(id), false)));
+}
+
+type FactCheck = (f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: ReadonlySet<string>) => string | null;
+
+/** Every list, id, document, place and fact checked (facts by `factCheck`); throws naming the first problem. */
+function validate(json: unknown, file: string, factCheck: FactCheck): void {
   const invalid = (reason: string) => new DataFileError(file, reason, 'invalid', FACTS_COMMAND);
-  const f = json as FactsFile;
-  if (!f || !Array.isArray(f.documents) || !Array.isArray(f.places) || !Array.isArray(f.facts)) throw invalid('documents, places and facts lists are required');
-  for (const d of f.documents) if (typeof d?.id !== 'string' || typeof d.title !== 'string') throw invalid('a document has no id or title');
-  for (const p of f.places) {
-    if (typeof p?.id !== 'string' || typeof p.names?.zhHans !== 'string' || typeof p.geometry?.type !== 'string') throw invalid(`place ${String(p?.id)} lacks id, names or geometry`);
+  if (!isRec(json) || !Array.isArray(json.documents) || !Array.isArray(json.places) || !Array.isArray(json.facts)) throw invalid('documents, places and facts lists are required');
+  const lists = { document: json.documents as unknown[], place: json.places as unknown[], fact: json.facts as unknown[] };
+  for (const [what, list] of Object.entries(lists)) {
+    const i = list.findIndex((x) => !isRec(x) || !isStr(x.id) || x.id === '');
+    if (i >= 0) throw invalid(`${what} ${i + 1} has no id`);
+    const dup = duplicateOf((list as Rec[]).map((x) => x.id as string));
+    if (dup !== undefined) throw invalid(`${what} id ${dup} appears twice`);
   }
-  const docs = new Set(f.documents.map((d) => d.id));
-  const places = new Set(f.places.map((p) => p.id));
-  for (const x of f.facts) {
-    if (typeof x?.id !== 'string' || typeof x.text !== 'string' || !Number.isInteger(x.start) || x.end - x.start !== x.text.length) throw invalid(`fact ${String(x?.id)} has no text or inconsistent offsets`);
-    if (!docs.has(x.doc)) throw invalid(`fact ${x.id} cites unknown document ${x.doc}`);
-    if (!Array.isArray(x.places) || x.places.some((p) => !places.has(p.id))) throw invalid(`fact ${x.id} names an unknown place`);
+  const documents = json.documents as Rec[];
+  const places = json.places as Rec[];
+  const facts = json.facts as Rec[];
+  const docs = new Map(documents.map((d) => [d.id as string, d]));
+  const placeIds = new Set(places.map((p) => p.id as string));
+  const factIds = new Set(facts.map((f) => f.id as string));
+  for (const d of documents) {
+    const problem = documentProblem(d);
+    if (problem) throw invalid(`document ${d.id} ${problem}`);
   }
-  return indexFacts(f);
+  for (const p of places) {
+    const problem = placeProblem(p, factIds);
+    if (problem) throw invalid(`place ${p.id} ${problem}`);
+  }
+  for (const f of facts) {
+    const problem = factCheck(f, docs, placeIds);
+    if (problem) throw invalid(`fact ${f.id} ${problem}`);
+  }
+}
+
+export function parseFacts(json: unknown, file = FACTS_URL): AtlasData {
+  validate(json, file, factProblem);
+  return indexFacts(json as FactsFile);
+}
+
+/** The first view's file (facts without sentences; see FactIndexFile), checked the same way. */
+export const FACT_INDEX_URL = 'data/facts-index.json';
+
+export function parseFactIndex(json: unknown, file = FACT_INDEX_URL): AtlasIndex {
+  validate(json, file, factRefProblem);
+  return indexFacts(json as FactIndexFile);
+}
+
+export async function loadFactIndex(fetcher: typeof fetch = fetch): Promise<AtlasIndex> {
+  return parseFactIndex(await fetchDataFile(FACT_INDEX_URL, FACTS_COMMAND, fetcher));
 }
 
 export async function loadFacts(fetcher: typeof fetch = fetch): Promise<AtlasData> {

@@ -33,7 +33,46 @@ describe('parseBoundaries', () => {
   });
 });
 
+describe('parseBoundaries: valid JSON, broken geometry', () => {
+  const empty = { type: 'GeometryCollection', geometries: [] };
+  const props = (id: string) => ({ id, adcode: '1', nameZhHans: id, nameZhHant: id, nameEn: id });
+  const topo = (over: Record<string, unknown>) => ({ type: 'Topology', arcs: [[[0, 0], [1, 1]]], objects: { districts: empty, context: empty, outlines: empty, labels: empty, extents: empty }, ...over });
+  const objects = (over: Record<string, unknown>) => ({ districts: empty, context: empty, outlines: empty, labels: empty, extents: empty, ...over });
+
+  it('refuses arcs that are not lists of positions', () => {
+    expect(() => parseBoundaries(topo({ arcs: [[[0, 0], 'x']] }))).toThrow(/an arc is not a list of positions/);
+    expect(() => parseBoundaries(topo({ arcs: [[[0, null]]] }))).toThrow(/an arc is not a list of positions/);
+  });
+
+  it('refuses a malformed transform', () => {
+    expect(() => parseBoundaries(topo({ transform: { scale: [1], translate: [0, 0] } }))).toThrow(/transform is malformed/);
+  });
+
+  it('names a geometry that points at an arc the file does not have, instead of failing with a TypeError', () => {
+    const districts = { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[7]], properties: props('haidian') }] };
+    const err = (() => {
+      try {
+        parseBoundaries(topo({ objects: objects({ districts }) }));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(DataFileError);
+    expect((err as Error).message).toMatch(/the geometry of "districts" cannot be read/);
+  });
+
+  it('refuses a label that is not a point', () => {
+    const labels = { type: 'GeometryCollection', geometries: [{ type: 'LineString', arcs: [0], properties: props('haidian') }] };
+    expect(() => parseBoundaries(topo({ objects: objects({ labels }) }))).toThrow(/label haidian is not a point/);
+  });
+});
+
 describe('loadBoundaries', () => {
+  it('calls an HTML page sent in place of the file missing (a server falling back to index.html)', async () => {
+    const err = await loadBoundaries(async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } })).catch((e) => e);
+    expect(err).toMatchObject({ kind: 'missing', command: 'npm run data:boundaries' });
+  });
+
   it('reports a missing file with the command that rebuilds it', async () => {
     const err = await loadBoundaries(async () => response('not found', 404)).catch((e) => e);
     expect(err).toBeInstanceOf(DataFileError);

@@ -114,6 +114,131 @@ const hostileHash = fc.oneof(
   fc.constantFrom('#%', '#%E0%A4%A', '#place=%ZZ', '#cam=NaN,NaN,NaN', '#cam=1e400,1,1', '#layers=,,,,', `#${'&'.repeat(5000)}`, '#place=haidian'.repeat(2000), '#lang=\u202Een', '#place=\u0000'),
 );
 
+/** Every invariant a parsed state must hold, whatever the hash was. */
+function expectValid(state: AtlasState, notices: Array<{ key: string; value: string }>) {
+  expect(Object.keys(state).sort()).toEqual(Object.keys(DEFAULT_STATE).sort());
+  expect(state.place === null || known.places.has(state.place)).toBe(true);
+  expect(state.layers).toEqual(LAYER_IDS.filter((l) => state.layers.includes(l))); // known, canonical order, no repeats
+  expect(state.topic === null || known.topics.has(state.topic)).toBe(true);
+  expect(['zh', 'en']).toContain(state.lang);
+  if (state.camera) {
+    const { lng, lat, zoom } = state.camera;
+    expect([lng, lat, zoom].every(Number.isFinite) && lng >= 100 && lng <= 135 && lat >= 25 && lat <= 50 && zoom >= 3 && zoom <= 16).toBe(true);
+  }
+  expect(state.doc === null || known.docs.has(state.doc)).toBe(true);
+  expect(state.fact === null || known.factDoc(state.fact) === state.doc).toBe(true);
+  expect(state.tour === null ? state.step === null : Number.isInteger(state.step) && state.step! >= 1 && state.step! <= known.tours!.get(state.tour)!).toBe(true);
+  expect([null, 'charts', 'docs']).toContain(state.view);
+  const extraKeys = state.extra.map(([k]) => k);
+  expect(new Set(extraKeys).size).toBe(extraKeys.length);
+  expect(extraKeys.some((k) => ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view'].includes(k))).toBe(false);
+  for (const n of notices) expect(n.value.length).toBeLessThanOrEqual(201);
+  // Stable once formatted: what the app writes back into the URL parses to the same state.
+  const formatted = formatState(state);
+  expect(formatState(parse(formatted).state)).toBe(formatted);
+}
+
+const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view'] as const;
+/** Text meant to break things: bidi controls, lone surrogates, NUL, RTL and astral characters, URL syntax. */
+const nasty = fc.constantFrom('\u202E', '\u2066', '\u200F', '\uD800', '\uDFFF', '\u0000', '\uFEFF', 'ש', '𠀀', '😀', '%', '%00', '%E2%80%AE', '%F0%9F', '+', '&', '=', '#', '?', ',', ' ', '\n', '<script>', '..', '／');
+const unicodeValue = fc.array(fc.oneof(nasty, fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }).map((xs) => xs.join(''));
+/** Values close to the known ones that are not them: case, spacing, fullwidth, suffixes, percent-encoding. */
+const nearMiss = (ids: readonly string[]) =>
+  fc.tuple(fc.constantFrom(...ids), fc.constantFrom('upper', 'space', 'suffix', 'prefix', 'fullwidth', 'encoded', 'exact')).map(([id, how]) => {
+    switch (how) {
+      case 'upper': return id.toUpperCase();
+      case 'space': return ` ${id}`;
+      case 'suffix': return `${id}x`;
+      case 'prefix': return `x${id}`;
+      case 'fullwidth': return id.replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+      case 'encoded': return id.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16)}`); // decodes to the id itself
+      default: return id;
+    }
+  });
+/** The first value the platform's own parser gives for a key (the oracle for "first of repeated keys"). */
+const firstOf = (hash: string, key: string) => new URLSearchParams(hash.slice(1)).get(key);
+const enc = (v: string) => v.replace(/[%&#=+]/g, (c) => encodeURIComponent(c));
+
+describe('URL state: hostile hashes, kind by kind', () => {
+  it('long: values of up to 100 000 characters and thousands of pairs', () => {
+    const longHash = fc.oneof(
+      fc.tuple(fc.constantFrom(...KEYS), fc.integer({ min: 1000, max: 100_000 }), fc.constantFrom('x', '海', '\u202E', '%', ',', '1')).map(([k, n, c]) => `#${k}=${c.repeat(n)}`),
+      fc.tuple(fc.integer({ min: 500, max: 5000 }), fc.constantFrom(...KEYS, 'extra')).map(([n, k]) => `#${Array.from({ length: n }, (_, i) => `${k}${i % 7 === 0 ? '' : i}=${i}`).join('&')}`),
+    );
+    fc.assert(fc.property(longHash, (hash) => {
+      const { state, notices } = parse(hash);
+      expectValid(state, notices);
+    }), { numRuns: 200 });
+  }, 30_000);
+
+  it('unicode: bidi controls, lone surrogates, NUL, astral characters and broken percent-escapes in every key', () => {
+    const hash = fc.array(fc.tuple(fc.constantFrom(...KEYS), unicodeValue), { minLength: 1, maxLength: 10 })
+      .map((kv) => `#${kv.map(([k, v]) => `${k}=${v}`).join('&')}`);
+    fc.assert(fc.property(hash, (h) => {
+      const { state, notices } = parse(h);
+      expectValid(state, notices);
+    }), { numRuns: 2000 });
+  }, 30_000);
+
+  it('repeated keys: the first occurrence decides, later ones are ignored', () => {
+    const values = { place: [...known.places, 'atlantis'], topic: [...known.topics, 'magic'], lang: ['zh', 'en', 'fr'], view: ['charts', 'docs', 'maze'], doc: [...known.docs, '999'] };
+    const repeated = fc.tuple(
+      fc.constantFrom(...(Object.keys(values) as Array<keyof typeof values>)),
+      fc.integer({ min: 2, max: 10 }),
+    ).chain(([key, n]) => fc.tuple(fc.constant(key), fc.array(fc.constantFrom(...values[key]), { minLength: n, maxLength: n })));
+    fc.assert(fc.property(repeated, ([key, vs]) => {
+      const hash = `#${vs.map((v) => `${key}=${v}`).join('&')}`;
+      const { state, notices } = parse(hash);
+      expectValid(state, notices);
+      const first = vs[0];
+      const isKnown = key === 'lang' ? first !== 'fr' : key === 'view' ? first !== 'maze' : (values[key] as string[]).indexOf(first) < values[key].length - 1;
+      const fallback = key === 'lang' ? 'zh' : null;
+      expect(state[key]).toBe(isKnown ? first : fallback);
+      expect(notices.length).toBe(isKnown ? 0 : 1);
+    }), { numRuns: 1000 });
+  }, 30_000);
+
+  it('unknown places, topics, documents, facts, tours and views: dropped with a notice naming the value', () => {
+    const cases = fc.oneof(
+      nearMiss([...known.places]).map((v) => ['place', v, known.places.has(v), 'unknownPlace'] as const),
+      nearMiss([...known.topics]).map((v) => ['topic', v, known.topics.has(v), 'unknownTopic'] as const),
+      nearMiss([...known.docs]).map((v) => ['doc', v, known.docs.has(v), 'unknownDoc'] as const),
+      nearMiss(['004-abc', '000-xyz']).map((v) => ['fact', v, known.factDoc(v) !== undefined, 'unknownFact'] as const),
+      nearMiss(['default']).map((v) => ['tour', v, v === 'default', 'unknownTour'] as const),
+      nearMiss(['charts', 'docs']).map((v) => ['view', v, v === 'charts' || v === 'docs', 'unknownView'] as const),
+    );
+    fc.assert(fc.property(cases, fc.option(unicodeValue, { nil: undefined }), ([key, raw, _k, noticeKey], noise) => {
+      const hash = `#${key}=${raw}${noise === undefined ? '' : `&noise=${enc(noise)}`}`;
+      const value = firstOf(hash, key)!; // what the value decodes to ('%61' is 'a')
+      const isKnown = key === 'place' ? known.places.has(value) : key === 'topic' ? known.topics.has(value) : key === 'doc' ? known.docs.has(value)
+        : key === 'fact' ? known.factDoc(value) !== undefined : key === 'tour' ? value === 'default' : value === 'charts' || value === 'docs';
+      const { state, notices } = parse(hash);
+      expectValid(state, notices);
+      const got = key === 'fact' ? state.fact : key === 'tour' ? state.tour : state[key];
+      expect(got).toBe(isKnown ? value : null);
+      expect(notices).toEqual(isKnown ? [] : [{ key: noticeKey, value }]);
+    }), { numRuns: 2000 });
+  }, 30_000);
+
+  it('unknown steps: only 1 to the number of steps, written as plain digits, is a step; anything else is step 1 with a notice', () => {
+    const step = fc.oneof(
+      fc.integer({ min: -20, max: 40 }).map(String),
+      fc.constantFrom('', '0', '00', '01', '012', '1.5', '1e1', '0x3', '+3', ' 3', '3 ', '３', '٣', '1,2', 'NaN', 'Infinity', '99999', '-0', '\u202E3'),
+      unicodeValue,
+    );
+    fc.assert(fc.property(step, (raw) => {
+      const hash = `#tour=default&step=${enc(raw)}`;
+      const value = firstOf(hash, 'step')!;
+      const { state, notices } = parse(hash);
+      expectValid(state, notices);
+      const n = /^[0-9]{1,4}$/.test(value) ? Number(value) : NaN;
+      const ok = n >= 1 && n <= 12;
+      expect(state).toMatchObject({ tour: 'default', step: ok ? n : 1 });
+      expect(notices).toEqual(ok ? [] : [{ key: 'badStep', value }]);
+    }), { numRuns: 1000 });
+  }, 30_000);
+});
+
 describe('URL state properties', () => {
   it('round-trips every valid state', () => {
     fc.assert(
@@ -127,7 +252,8 @@ describe('URL state properties', () => {
   it('never throws on any hash, and always yields a valid state whose format is stable', () => {
     fc.assert(
       fc.property(hostileHash, (hash) => {
-        const { state } = parse(hash);
+        const { state, notices } = parse(hash);
+        expectValid(state, notices);
         expect(state.place === null || known.places.has(state.place)).toBe(true);
         expect(state.layers.every((l) => (LAYER_IDS as readonly string[]).includes(l))).toBe(true);
         expect(state.topic === null || known.topics.has(state.topic)).toBe(true);
@@ -139,5 +265,5 @@ describe('URL state properties', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000);
 });
