@@ -66,7 +66,6 @@ function chartSvg(model: DistrictChartModel, lang: Lang, handlers: DistrictChart
       'aria-label': bar.label,
       'data-district': bar.district,
       'data-total': bar.total,
-      transform: `translate(0,${y})`,
     });
     if (bar.district === selected) g.setAttribute('aria-current', 'true');
     g.append(
@@ -90,10 +89,11 @@ function chartSvg(model: DistrictChartModel, lang: Lang, handlers: DistrictChart
         'data-topic': s.topic,
         'data-count': s.count,
       });
-      rect.append(svg('title', {}, t('charts.segment', lang, { name: bar.name, topic: s.label, n: fmt.format(s.count) })));
       g.append(rect);
     }
-    g.append(svg('text', { class: 'chart-total', x: LABEL_W + x(bar.total) + 6, y: BAR_H / 2, 'dominant-baseline': 'central' }, fmt.format(bar.total)));
+    // The space keeps the visible name and total two words, so both stay part of the bar's
+    // accessible name as it reads (WCAG 2.5.3); SVG draws no whitespace-only text.
+    g.append(' ', svg('text', { class: 'chart-total', x: LABEL_W + x(bar.total) + 6, y: BAR_H / 2, 'dominant-baseline': 'central' }, fmt.format(bar.total)));
     const go = (ev: Event) => {
       ev.preventDefault();
       handlers.onSelectDistrict(bar.district);
@@ -108,7 +108,12 @@ function chartSvg(model: DistrictChartModel, lang: Lang, handlers: DistrictChart
         next?.focus();
       }
     });
-    root.append(g);
+    // The breakdown is the row's tooltip, outside the button: inside it, tooltip text would count
+    // as the button's visible text and no longer match its accessible name (WCAG 2.5.3).
+    const breakdown = bar.segments.map((s) => t('charts.segment', lang, { name: bar.name, topic: s.label, n: fmt.format(s.count) })).join('\n');
+    const row = svg('g', { class: 'chart-row', transform: `translate(0,${y})` });
+    row.append(svg('title', {}, breakdown), g);
+    root.append(row);
   });
   return root;
 }

@@ -8,7 +8,13 @@ import type { StringKey } from '../i18n/strings.ts';
 import { CHOROPLETH_RAMP, PALETTE } from './map-theme.ts';
 import { LINK_KINDS, LINK_STYLE } from './layers/jjj-layers.ts';
 
-export type LegendSymbol = 'fill' | 'line' | 'dashed-line' | 'circle' | 'halo' | 'arrow';
+export type LegendSymbol = 'fill' | 'line' | 'dashed-line' | 'dotted-line' | 'circle' | 'halo' | 'arrow';
+
+/** The legend's line for a dash pattern: dots (a 1-unit dash) stay dots, so the legend shows the same second channel as the map. */
+export function lineSymbol(dash: readonly number[] | null): LegendSymbol {
+  if (!dash) return 'line';
+  return dash[0] <= 1 ? 'dotted-line' : 'dashed-line';
+}
 
 export interface LegendEntry {
   symbol: LegendSymbol;
@@ -59,7 +65,7 @@ export const LAYER_CATALOG: Record<LayerId, LayerEntry> = {
     styleLayers: [...LINK_KINDS.map((k) => `jjj-arcs-${k}`), 'jjj-nodes', 'jjj-label', 'jjj-national-arrow', 'jjj-national-label'],
     clickable: ['jjj-nodes', 'jjj-label', 'jjj-national-arrow', 'jjj-national-label', ...LINK_KINDS.map((k) => `jjj-arcs-${k}`)],
     legend: [
-      ...LINK_KINDS.map((k): LegendEntry => ({ symbol: LINK_STYLE[k].dash ? 'dashed-line' : 'line', colour: LINK_STYLE[k].colour, labelKey: linkLegendKey[k] })),
+      ...LINK_KINDS.map((k): LegendEntry => ({ symbol: lineSymbol(LINK_STYLE[k].dash), colour: LINK_STYLE[k].colour, labelKey: linkLegendKey[k] })),
       { symbol: 'arrow', colour: PALETTE.national, labelKey: 'legend.national' },
     ],
   },

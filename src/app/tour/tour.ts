@@ -8,6 +8,7 @@
 import type { AtlasData } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { el, uniqueId } from '../ui/dom.ts';
+import { inertText } from '../ui/inert-text.ts';
 import type { Story } from './story.ts';
 import { actionTarget, keyAction, stepView } from './tour-model.ts';
 
@@ -157,7 +158,7 @@ export function mountTour(root: HTMLElement, story: Story, data: AtlasData, lang
     progress.setAttribute('aria-valuenow', String(view.step));
     progress.setAttribute('aria-valuetext', view.progressText);
     bar.style.width = `${(100 * view.step) / view.count}%`;
-    heading.textContent = view.title;
+    heading.textContent = inertText(view.title);
     captions.setAttribute('aria-label', t('tour.captions', language));
     captions.replaceChildren(...view.captions.map((c) =>
       el('figure', { class: 'tour-caption', 'data-fact': c.factId },
@@ -174,7 +175,7 @@ export function mountTour(root: HTMLElement, story: Story, data: AtlasData, lang
     if (focused === prev && prev.disabled) next.focus();
     if (focused === next && next.disabled) prev.focus();
     keys.textContent = t('tour.keys', language);
-    status.textContent = view.announce;
+    status.textContent = inertText(view.announce); // it names the step title
   };
 
   document.body.classList.add(PRESENTING_CLASS);

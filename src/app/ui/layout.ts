@@ -34,6 +34,8 @@ export function initLayout(layersToggle: HTMLButtonElement, sidebar: HTMLElement
   });
   const label = () => {
     layersToggle.textContent = t('layersToggle', current);
+    // Two <aside>s (this column and the place panel): each landmark needs its own name.
+    sidebar.setAttribute('aria-label', t('sidebarLabel', current));
   };
   set(false);
   label();

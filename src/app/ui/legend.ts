@@ -6,7 +6,7 @@ import type { Topic } from '../../types.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { LAYER_CATALOG } from '../map/layer-catalog.ts';
 import { type AtlasState, LAYER_IDS, type LayerId } from '../state/state.ts';
-import { el, uniqueId } from './dom.ts';
+import { el, keepingFocus, uniqueId } from './dom.ts';
 import { TOPIC_ORDER, isTopic, topicLabel } from './labels.ts';
 
 /** One choropleth class: inclusive count range (the zero class is min = max = 0). */
@@ -62,7 +62,7 @@ export function renderLegend(
 
   // Theme select.
   const selectId = uniqueId('theme-select');
-  const select = el('select', { id: selectId, class: 'theme-select' });
+  const select = el('select', { id: selectId, class: 'theme-select', 'data-focus': 'theme' });
   select.append(el('option', { value: '', text: t('themeAll', lang) }));
   for (const topic of TOPIC_ORDER) select.append(el('option', { value: topic, text: topicLabel(topic, lang) }));
   select.value = state.topic ?? '';
@@ -84,7 +84,7 @@ export function renderLegend(
   for (const id of LAYER_IDS) {
     const entry = LAYER_CATALOG[id];
     const inputId = uniqueId(`layer-${id}`);
-    const input = el('input', { type: 'checkbox', id: inputId, 'data-layer': id });
+    const input = el('input', { type: 'checkbox', id: inputId, 'data-layer': id, 'data-focus': `layer-${id}` });
     input.checked = state.layers.includes(id);
     input.addEventListener('change', () => handlers.onToggleLayer(id, input.checked));
     const symbols = el('ul', { class: 'legend-symbols' });
@@ -94,5 +94,6 @@ export function renderLegend(
   box.append(fieldset);
 
   box.append(el('p', { class: 'legend-note', text: t('schematicNote', lang) }));
-  root.replaceChildren(box);
+  // Each change re-renders the legend: the control that made it keeps keyboard focus.
+  keepingFocus(root, () => root.replaceChildren(box));
 }

@@ -4,7 +4,8 @@
  */
 import type { Topic } from '../../types.ts';
 import { type Lang, t } from '../i18n/strings.ts';
-import { el, uniqueId } from './dom.ts';
+import { el, keepingFocus, uniqueId } from './dom.ts';
+import { inertText } from './inert-text.ts';
 import { type FactItem, type PanelModel, type RelatedPlace, formatCitation } from './panel-model.ts';
 import { type Convert, loadT2S } from './script-convert.ts';
 
@@ -58,7 +59,8 @@ export function renderPanel(
     const wasOpen = state.placeId !== null;
     state.placeId = null;
     root.hidden = true;
-    root.replaceChildren(status);
+    root.replaceChildren();
+    root.removeAttribute('aria-labelledby');
     status.textContent = wasOpen ? t('panelClosed', lang) : '';
     return;
   }
@@ -66,11 +68,12 @@ export function renderPanel(
   const opened = state.placeId !== model.placeId;
   state.placeId = model.placeId;
   const headingId = uniqueId('panel-heading');
-  const section = el('section', { class: 'panel', role: 'region', 'aria-labelledby': headingId, lang: uiLang(lang) });
+  // The panel's own element (an <aside>: a complementary landmark) is named by its heading.
+  const section = el('div', { class: 'panel', lang: uiLang(lang) });
 
   // Heading and close button.
   const heading = el('h2', { id: headingId, class: 'panel-title', tabindex: '-1', lang: lang === 'en' ? 'en' : 'zh-Hans', text: model.name });
-  const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': t('closePanel', lang), title: t('close', lang), text: '×' });
+  const close = el('button', { type: 'button', class: 'panel-close', 'data-focus': 'close', 'aria-label': t('closePanel', lang), title: t('close', lang), text: '×' });
   close.addEventListener('click', () => handlers.onClose());
   section.append(el('div', { class: 'panel-head' }, heading, close));
 
@@ -104,11 +107,11 @@ export function renderPanel(
     [t('linkedFrom', lang), model.linkedFrom],
   ];
   const dl = el('dl', { class: 'panel-related' });
-  for (const [label, places] of relatedRows) {
+  for (const [row, [label, places]] of relatedRows.entries()) {
     if (!places.length) continue;
     const dd = el('dd');
     for (const p of places) {
-      const b = el('button', { type: 'button', class: 'related-place', 'data-place': p.id, text: p.name });
+      const b = el('button', { type: 'button', class: 'related-place', 'data-place': p.id, 'data-focus': `related-${row}-${p.id}`, text: p.name });
       b.addEventListener('click', () => handlers.onSelect(p.id));
       dd.append(b);
     }
@@ -121,7 +124,7 @@ export function renderPanel(
   // Script toggle (only when some quote is Traditional).
   const scriptNote = el('p', { class: 'panel-script-note', role: 'status', 'aria-live': 'polite' });
   if (model.hasTraditional) {
-    const toggle = el('button', { type: 'button', class: 'script-toggle', 'aria-pressed': String(showSimplified) });
+    const toggle = el('button', { type: 'button', class: 'script-toggle', 'data-focus': 'script', 'aria-pressed': String(showSimplified) });
     const label = () => {
       toggle.textContent = showSimplified ? `${t('toTraditional', lang)}` : `${t('toSimplified', lang)}`;
       toggle.title = t(showSimplified ? 'scriptToggleToTraditional' : 'scriptToggleToSimplified', lang);
@@ -169,6 +172,7 @@ export function renderPanel(
         type: 'button',
         class: 'topic-chip',
         'data-topic': c.topic,
+        'data-focus': `topic-${c.topic}`,
         'aria-pressed': String(c.active),
         title: c.active ? t('showAllTopics', lang) : t('topicFilterChip', lang, { topic: c.label, n: String(c.count) }),
       }, el('span', { text: c.label }), ' ', el('span', { class: 'chip-count', text: String(c.count) }));
@@ -194,18 +198,28 @@ export function renderPanel(
   }
 
   root.hidden = false;
-  root.replaceChildren(section, status);
+  root.setAttribute('aria-labelledby', headingId);
+  const focus = options.focus ?? opened;
+  // The same place again (a theme or language change, maybe from a chip in here): the control
+  // that made the change keeps focus; a new place moves focus to its heading instead.
+  keepingFocus(root, () => root.replaceChildren(section));
   root.scrollTop = 0;
   if (showSimplified && converter) applyScript(section, scriptNote, lang);
-  if (options.focus ?? opened) {
-    heading.focus({ preventScroll: false });
-    status.textContent = t('panelOpened', lang, { name: model.name });
-  }
+  if (focus) heading.focus({ preventScroll: false });
+  // Said whether or not focus moved (a link or the back button also opens a panel).
+  if (opened || focus) status.textContent = t('panelOpened', lang, { name: model.name, count: model.countLine });
 }
 
+/**
+ * The panel's live region: beside the panel, not in it, so it exists (empty) before the first
+ * announcement and is not hidden with the panel — a live region inserted or hidden together
+ * with its text is not reliably read.
+ */
 function statusOf(root: HTMLElement): HTMLElement {
-  let s = root.querySelector<HTMLElement>(':scope > .panel-status');
-  if (!s) s = el('div', { class: 'panel-status visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const next = root.nextElementSibling;
+  if (next instanceof HTMLElement && next.classList.contains('panel-status')) return next;
+  const s = el('div', { class: 'panel-status visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  root.after(s);
   return s;
 }
 
@@ -220,7 +234,7 @@ function factBlock(f: FactItem, lang: Lang, handlers: PanelHandlers, kind: 'role
   const meta = el('div', { class: 'fact-meta' }, badge);
   if (f.via) meta.append(' ', el('span', { class: 'fact-via', text: t('via', lang, { term: f.via }) }));
   meta.append(' ', el('cite', { class: 'citation', text: formatCitation(f.citation, lang) }));
-  const read = el('button', { type: 'button', class: 'read-button', 'data-doc': f.docId, 'data-fact': f.factId, text: t('readInDocument', lang) });
+  const read = el('button', { type: 'button', class: 'read-button', 'data-doc': f.docId, 'data-fact': f.factId, 'data-focus': `read-${kind}-${f.factId}`, text: t('readInDocument', lang) });
   read.addEventListener('click', () => handlers.onRead(f.docId, f.factId));
   meta.append(' ', read);
   return el('figure', { class: `fact fact-${kind}`, 'data-fact': f.factId }, quote, el('figcaption', {}, meta));
@@ -230,11 +244,11 @@ function applyScript(section: HTMLElement, note: HTMLElement, lang: Lang): void 
   for (const q of section.querySelectorAll<HTMLElement>('.quote[data-script="zhHant"]')) {
     const original = originals.get(q) ?? q.textContent ?? '';
     if (showSimplified && converter) {
-      q.textContent = converter(original);
+      q.textContent = inertText(converter(original));
       q.lang = 'zh-Hans';
       q.classList.add('converted');
     } else {
-      q.textContent = original;
+      q.textContent = inertText(original);
       q.lang = 'zh-Hant';
       q.classList.remove('converted');
     }

@@ -7,6 +7,7 @@
 import type { DocumentRecord, Fact } from '../../types.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { el, onActivate, uniqueId } from './dom.ts';
+import { inertText } from './inert-text.ts';
 import { formatCitation, citationOf, quoteLang } from './panel-model.ts';
 import { type MentionPlace, mentionIndex, nearestToCentre, paragraphs, segments } from './reader-model.ts';
 
@@ -70,7 +71,7 @@ function frame(root: HTMLElement, lang: Lang, handlers: ReaderHandlers, titleTex
       ev.preventDefault();
       ev.stopPropagation();
       handlers.onClose();
-    }
+    } else if (ev.key === 'Tab') keepTabWithin(root, ev);
   };
   root.addEventListener('keydown', onKey);
   states.set(root, { handlers, returnFocus, onKey });
@@ -86,6 +87,23 @@ function frame(root: HTMLElement, lang: Lang, handlers: ReaderHandlers, titleTex
   root.hidden = false;
   root.replaceChildren(backdrop, dialog);
   return { dialog, title };
+}
+
+const TABBABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab and Shift+Tab cycle within the open reader (a modal dialog): past its last control
+ * focus returns to its first, and before its first (or from the title) to its last, instead
+ * of wandering into the page behind the backdrop.
+ */
+function keepTabWithin(root: HTMLElement, ev: KeyboardEvent): void {
+  const tabbable = [...root.querySelectorAll<HTMLElement>(TABBABLE)].filter((e) => e.getClientRects().length > 0);
+  if (!tabbable.length) return;
+  const i = tabbable.indexOf(document.activeElement as HTMLElement);
+  const to = ev.shiftKey ? (i <= 0 ? tabbable.length - 1 : null) : i === tabbable.length - 1 ? 0 : null;
+  if (to === null) return;
+  ev.preventDefault();
+  tabbable[to].focus();
 }
 
 /** Shows a loading or error message in the reader frame (e.g. while fetching the text). */
@@ -127,7 +145,8 @@ export function openReader(
 
   const factById = new Map(facts.map((f) => [f.id, f]));
   const nameOf = (id: string) => handlers.nameOf?.(id) ?? id;
-  const body = el('div', { class: 'reader-body', lang: quoteLang(doc.script), 'aria-label': formatCitation(citation, lang) });
+  // Focusable, so the keys scroll the text even where it has no mention buttons to Tab to.
+  const body = el('div', { class: 'reader-body', role: 'region', tabindex: '0', lang: quoteLang(doc.script), 'aria-label': formatCitation(citation, lang) });
   const sentences = new Map<string, HTMLElement[]>();
   let current: string | null = targetFactId;
   const setCurrent = (factId: string, notify: boolean) => {
@@ -155,7 +174,7 @@ export function openReader(
     for (const s of para) {
       if (!s.factId) {
         sentence = null;
-        p.append(document.createTextNode(s.text));
+        p.append(document.createTextNode(inertText(s.text)));
         continue;
       }
       if (!sentence || sentence.dataset.fact !== s.factId) {
@@ -181,13 +200,13 @@ export function openReader(
       if (s.mention) {
         const placeId = s.mention;
         const m = el('span', { class: 'mention', role: 'button', tabindex: '0', 'data-place': placeId, title: t('readerMention', lang, { name: nameOf(placeId) }) });
-        m.append(document.createTextNode(s.text));
+        m.append(document.createTextNode(inertText(s.text)));
         onActivate(m, (ev) => {
           ev.stopPropagation();
           handlers.onSelect(placeId);
         });
         sentence.append(m);
-      } else sentence.append(document.createTextNode(s.text));
+      } else sentence.append(document.createTextNode(inertText(s.text)));
     }
     body.append(p);
   }

@@ -16,6 +16,9 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
   let shown: AtlasState['view'] = null;
   let chart: ChartRender | null = null;
   let figures: FiguresRender | null = null;
+  // Not a live region: focus goes to the view's heading, and reading out a whole chart or
+  // table on opening would drown it. The view is a region named by that heading instead.
+  root.removeAttribute('aria-live');
 
   const frame = (lang: Lang, titleKey: 'chartsOpen' | 'docsOpen') => {
     const head = document.createElement('div');
@@ -23,6 +26,8 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
     const h = document.createElement('h2');
     h.textContent = t(titleKey, lang);
     h.tabIndex = -1;
+    h.id = `overlay-title-${titleKey}`;
+    root.setAttribute('aria-labelledby', h.id);
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'overlay-close';
@@ -58,11 +63,16 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
     buttons.charts.setAttribute('aria-pressed', String(s.view === 'charts'));
     buttons.docs.setAttribute('aria-pressed', String(s.view === 'docs'));
     if (s.view !== shown || (s.view && prev && s.lang !== prev.lang)) {
+      const was = shown;
       shown = s.view;
       if (!s.view) {
+        const hadFocus = root.contains(document.activeElement);
         root.hidden = true;
         root.replaceChildren();
+        root.removeAttribute('aria-labelledby');
         chart = figures = null;
+        // Closed from inside (its button, Esc): focus goes back to the header button that opened it.
+        if (hadFocus && was) buttons[was].focus();
       } else mount(s);
       return;
     }

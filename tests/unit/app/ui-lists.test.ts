@@ -2,21 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { classLabel, classesFrom, themeLine } from '../../../src/app/ui/legend.ts';
-import { placeListModel } from '../../../src/app/ui/place-list.ts';
+import { listMove, placeListModel } from '../../../src/app/ui/place-list.ts';
+import { buildPlaceFeatures } from '../../../src/app/map/place-features.ts';
+import { boundaries } from './map-fixtures.ts';
 import type { FactsFile } from '../../../src/types.ts';
 
 const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
 const data = indexFacts(file);
 
 describe('place list model', () => {
-  it('lists districts first, then 三城一区, then other places with facts by count', () => {
-    const [districts, sy, others] = placeListModel(data, null, 'zh');
+  it('lists districts, 三城一区, one section per point layer, then other places with facts, each place once', () => {
+    const sections = placeListModel(data, null, 'zh');
+    expect(sections.map((s) => s.key)).toEqual(['districts', 'sancheng-yiqu', 'sub-parks', 'links', 'facilities', 'others']);
+    const [districts, sy, subParks, links] = sections;
     expect(districts.items.map((i) => i.id)).toEqual(file.places.filter((p) => p.kind === 'district').map((p) => p.id));
     expect(sy.items.map((i) => i.id)).toEqual(expect.arrayContaining(['zgc-science-city', 'huairou-science-city', 'future-science-city']));
-    expect(others.items.every((i) => i.count > 0)).toBe(true);
-    const counts = others.items.map((i) => i.count);
-    expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const ids = [...districts.items, ...sy.items, ...others.items].map((i) => i.id);
+    expect(subParks.items.map((i) => i.id).sort()).toEqual(file.places.filter((p) => p.kind === 'sub-park').map((p) => p.id).sort());
+    expect(links.items.length).toBeGreaterThan(0);
+    for (const s of sections.slice(2)) {
+      const counts = s.items.map((i) => i.count);
+      expect(counts, s.key).toEqual([...counts].sort((a, b) => b - a));
+    }
+    const ids = sections.flatMap((s) => s.items.map((i) => i.id));
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -24,6 +31,39 @@ describe('place list model', () => {
     const [districts] = placeListModel(data, 'ai', 'en');
     for (const it of districts.items) expect(it.count).toBe(data.factsOf(it.id, 'ai').length);
     expect(districts.items.find((i) => i.id === 'haidian')?.name).toBe('Haidian District');
+  });
+
+  // The keyboard's way to a map click: whatever the map draws and a click selects, the list offers.
+  it.each([null, 'ai', 'quantum'] as const)('lists every place the map draws, whatever the theme (%s)', (topic) => {
+    const listed = new Set(placeListModel(data, topic, 'en').flatMap((s) => s.items.map((i) => i.id)));
+    const f = buildPlaceFeatures(data, boundaries, topic);
+    const drawn = [
+      ...boundaries.districts.features.map((x) => String(x.properties?.id)),
+      ...boundaries.extents.features.map((x) => String(x.properties?.id)),
+      ...[f.subParks, f.facilities, f.jjjArcs, f.jjjNodes, f.national].flatMap((fc) => fc.features.map((x) => String(x.properties?.placeId))),
+    ].filter((id) => data.places.has(id));
+    expect(drawn.length).toBeGreaterThan(50);
+    expect(drawn.filter((id) => !listed.has(id))).toEqual([]);
+  });
+});
+
+describe('place list keys', () => {
+  const starts = [0, 16, 21];
+  it('moves one place with the arrows, stopping at the ends', () => {
+    expect(listMove('ArrowDown', 0, 30, starts)).toBe(1);
+    expect(listMove('ArrowDown', 29, 30, starts)).toBe(29);
+    expect(listMove('ArrowUp', 0, 30, starts)).toBe(0);
+    expect(listMove('ArrowUp', 5, 30, starts)).toBe(4);
+  });
+
+  it('jumps to the ends with Home/End and between sections with PageUp/PageDown', () => {
+    expect(listMove('Home', 12, 30, starts)).toBe(0);
+    expect(listMove('End', 12, 30, starts)).toBe(29);
+    expect(listMove('PageDown', 3, 30, starts)).toBe(16);
+    expect(listMove('PageDown', 25, 30, starts)).toBe(29);
+    expect(listMove('PageUp', 18, 30, starts)).toBe(16);
+    expect(listMove('PageUp', 16, 30, starts)).toBe(0);
+    expect(listMove('Enter', 3, 30, starts)).toBeNull();
   });
 });
 

@@ -72,7 +72,7 @@ export function jjjLabelLayers(lang: Lang): LayerSpecification[] {
         'text-ignore-placement': true,
       },
       paint: {
-        'text-color': ['case', isSelected, PALETTE.selected, ['case', isQuiet, PALETTE.muted, PALETTE.national]],
+        'text-color': ['case', isSelected, PALETTE.selected, ['case', isQuiet, PALETTE.mutedText, PALETTE.national]],
         'text-halo-color': PALETTE.halo,
         'text-halo-width': 2,
       },

@@ -54,7 +54,7 @@ export function haloPaint(colour: string) {
 
 export function labelPaint(colour: string) {
   return {
-    'text-color': ['case', isQuiet, PALETTE.muted, colour] as ExpressionSpecification,
+    'text-color': ['case', isQuiet, PALETTE.mutedText, colour] as ExpressionSpecification,
     'text-halo-color': PALETTE.halo,
     'text-halo-width': 1.5,
   };
