@@ -121,18 +121,43 @@ describe('when something is wrong', () => {
     await page.close();
   });
 
-  it('says so when the browser has no WebGL', async () => {
-    const { page } = await watchedPage(browser);
+  it('draws the SVG map instead when the browser has no WebGL, and says why in one line', async () => {
+    const { page, consoleErrors } = await watchedPage(browser);
+    // A browser without WebGL at all: no WebGL2 API, and no canvas gives a WebGL context.
     await page.addInitScript(() => {
+      delete (window as { WebGL2RenderingContext?: unknown }).WebGL2RenderingContext;
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-        if (type.startsWith('webgl')) return null;
+        if (type.startsWith('webgl') || type === 'experimental-webgl') return null;
         return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
       } as typeof original;
     });
     await page.goto(`${baseUrl}#lang=en`);
-    expect(await awaitReady(page)).toMatch(/^error:/);
-    expect(await page.getByRole('alert').innerText()).toContain('WebGL');
+    expect(await awaitReady(page)).toBe('ready');
+    expect(await page.evaluate(() => window.atlas.renderer)).toBe('svg');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.locator('#map .svg-map-notice').innerText()).toBe('Simplified SVG map: this browser has no WebGL2.');
+    expect(await page.locator('#map .maplibregl-canvas').count()).toBe(0);
+    expect(await page.locator('#map path.district').count()).toBe(16);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('falls back to the SVG map when MapLibre fails to start for another reason, naming the error', async () => {
+    const { page } = await watchedPage(browser);
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (type === 'webgl2') throw new Error('driver hiccup');
+        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof original;
+    });
+    await page.goto(`${baseUrl}#lang=en`);
+    expect(await awaitReady(page)).toBe('ready');
+    expect(await page.evaluate(() => window.atlas.renderer)).toBe('svg');
+    expect(await page.locator('#map .svg-map-notice').innerText()).toBe('Simplified SVG map: the WebGL map could not start (driver hiccup).');
+    // Nothing of the half-made MapLibre map is left in the way.
+    expect(await page.locator('#map .maplibregl-canvas-container, #map .maplibregl-control-container').count()).toBe(0);
     await page.close();
   });
 });

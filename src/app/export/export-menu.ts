@@ -14,6 +14,8 @@ export interface ExportHandlers {
 
 export interface ExportMenu {
   setLang(lang: Lang): void;
+  /** Offers or withdraws the PNG items (they read the WebGL canvas, which the SVG map has not). */
+  showPng(on: boolean): void;
   open(focus?: 'first' | 'last'): void;
   close(refocus?: boolean): void;
   destroy(): void;
@@ -88,6 +90,13 @@ export function mountExportMenu(button: HTMLButtonElement, handlers: ExportHandl
   };
   setLang(lang);
 
+  const shown = () => buttons.filter((b) => !b.parentElement!.hidden);
+  const showPng = (on: boolean) => {
+    ITEMS.forEach((item, i) => {
+      if (item.kind === 'png') buttons[i].parentElement!.hidden = !on;
+    });
+  };
+
   const isOpen = () => !menu.hidden;
   const place = () => {
     const r = button.getBoundingClientRect();
@@ -99,7 +108,8 @@ export function mountExportMenu(button: HTMLButtonElement, handlers: ExportHandl
     place();
     menu.hidden = false;
     button.setAttribute('aria-expanded', 'true');
-    buttons[focus === 'first' ? 0 : buttons.length - 1].focus();
+    const items = shown();
+    items[focus === 'first' ? 0 : items.length - 1].focus();
   };
   const close = (refocus = true) => {
     if (!isOpen()) return;
@@ -139,11 +149,12 @@ export function mountExportMenu(button: HTMLButtonElement, handlers: ExportHandl
     }
   };
   const onMenuKey = (e: KeyboardEvent) => {
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = menuMove(e.key, Math.max(0, i), buttons.length);
+    const items = shown();
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next = menuMove(e.key, Math.max(0, i), items.length);
     if (next !== null) {
       e.preventDefault();
-      buttons[next].focus();
+      items[next].focus();
     } else if (e.key === 'Escape') {
       e.preventDefault();
       // Handled here: the page's own Escape (closing the place panel) must not fire too.
@@ -169,6 +180,7 @@ export function mountExportMenu(button: HTMLButtonElement, handlers: ExportHandl
 
   return {
     setLang,
+    showPng,
     open,
     close,
     destroy() {

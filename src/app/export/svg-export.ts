@@ -5,12 +5,16 @@
  * labels, then title, legend, notice and attribution as text. Coordinates have one decimal;
  * the same input always gives the same string.
  */
-import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
-import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import type { Feature, FeatureCollection } from 'geojson';
+import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { forD3, ringsAsLines } from '../map/d3-geometry.ts';
+import { centredBox, placeGreedy } from '../map/label-placement.ts';
 import { PALETTE, localIdeographFontFamily } from '../map/map-theme.ts';
 import { FRAME, estimateTextWidth, layoutFrame, type LegendItem } from './frame.ts';
+
+export { forD3 } from '../map/d3-geometry.ts';
 
 export interface SvgExportOptions {
   title: string;
@@ -37,28 +41,6 @@ export function escapeXml(s: string): string {
 
 /** One decimal, never "-0". */
 const r1 = (n: number) => String(Math.round(n * 10) / 10 + 0);
-
-/**
- * The geometry with its rings reversed, as d3-geo wants them: GeoJSON (RFC 7946) winds exterior
- * rings anticlockwise, d3-geo's spherical polygons clockwise — unreversed, a district would be
- * the whole globe outside it. Kept as is when reversing would make it cover more than a hemisphere.
- */
-export function forD3<F extends Feature>(f: F): F {
-  const g = f.geometry;
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return f;
-  const rev = (rings: Position[][]) => rings.map((r) => [...r].reverse());
-  const geometry: Geometry = g.type === 'Polygon' ? { type: 'Polygon', coordinates: rev(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(rev) };
-  const out = { ...f, geometry };
-  return geoArea(out as GeoPermissibleObjects) <= 2 * Math.PI ? out : f;
-}
-
-/** A polygon's rings as lines: clipped to the map box, they leave no stroke along its edge. */
-function ringsAsLines(f: Feature): Feature<MultiLineString> | null {
-  const g = f.geometry;
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
-  const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-  return { type: 'Feature', properties: f.properties, geometry: { type: 'MultiLineString', coordinates: rings } };
-}
 
 const nameOf = (p: Feature['properties'], lang: Lang) => String((lang === 'en' ? p?.nameEn : p?.nameZhHans) ?? p?.id ?? '');
 /** On the map a district needs no "District": "Haidian", as Chinese maps print 海淀区 in full. */
@@ -122,30 +104,18 @@ export function exportSvg(b: Boundaries, counts: Map<string, number>, colourOf: 
   // District labels at their label points; one that would overlap a placed label is tried
   // smaller, then left out (the district keeps its <title>). Larger districts are placed first.
   const byId = new Map(b.districts.features.map((f) => [String(f.properties?.id), f]));
-  const placed: Array<[number, number, number, number]> = [];
   const labels = b.labels.features
     .filter((f) => byId.has(String(f.properties?.id)))
-    .map((f) => ({ f, area: path.area(forD3(byId.get(String(f.properties?.id))!) as GeoPermissibleObjects) }))
+    .map((f, order) => ({ f, order, text: labelText(f.properties, lang), area: path.area(forD3(byId.get(String(f.properties?.id))!) as GeoPermissibleObjects), xy: projection(f.geometry.coordinates as [number, number]) }))
+    .filter(({ xy }) => xy && xy[0] >= 0 && xy[0] <= W && xy[1] >= top && xy[1] <= bottom)
     .sort((a, b2) => b2.area - a.area || String(a.f.properties?.id).localeCompare(String(b2.f.properties?.id)));
-  const texts: Array<{ order: number; svg: string }> = [];
-  for (const { f } of labels) {
-    const xy = projection(f.geometry.coordinates as [number, number]);
-    if (!xy || xy[0] < 0 || xy[0] > W || xy[1] < top || xy[1] > bottom) continue;
-    const text = labelText(f.properties, lang);
-    for (const size of [12, 10]) {
-      const w = estimateTextWidth(text, size) + 4;
-      const box: [number, number, number, number] = [xy[0] - w / 2, xy[1] - size / 2 - 1, xy[0] + w / 2, xy[1] + size / 2 + 1];
-      if (placed.some((o) => box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3])) continue;
-      placed.push(box);
-      const order = b.labels.features.indexOf(f);
-      texts.push({ order, svg: `<text x="${r1(xy[0])}" y="${r1(xy[1])}"${size === 12 ? '' : ` font-size="${size}"`}>${escapeXml(text)}</text>` });
-      break;
-    }
-  }
+  const texts = placeGreedy(labels, ({ xy, text }) => [12, 10].map((size) => ({ size, box: centredBox(xy![0], xy![1], estimateTextWidth(text, size), size) })))
+    .sort((a, b2) => a.candidate.order - b2.candidate.order)
+    .map(({ candidate: { xy, text }, placed: { size } }) => `<text x="${r1(xy![0])}" y="${r1(xy![1])}"${size === 12 ? '' : ` font-size="${size}"`}>${escapeXml(text)}</text>`);
   out.push(
     `<g id="labels" font-size="12" text-anchor="middle" dominant-baseline="central" fill="${PALETTE.districtText}" stroke="${PALETTE.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
   );
-  for (const tx of texts.sort((a, b2) => a.order - b2.order)) out.push(tx.svg);
+  out.push(...texts);
   out.push('</g>');
 
   // Header: title and subtitle.

@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
 import { LAYER_IDS, type AtlasState } from '../state/state.ts';
 import { buildStyle, placeSources } from './build-style.ts';
 import { choroplethColour, classBreaks } from './choropleth.ts';
@@ -22,7 +22,7 @@ const idsOf = (fc: FeatureCollection, key: string) => new Set(fc.features.map((f
  * `_prev` is accepted for the agreed signature but not needed: the map remembers what was
  * applied to it (map-registry), which stays right even when the caller skips a state.
  */
-export function applyState(map: StateTarget, state: AtlasState, data: AtlasData, _prev?: AtlasState | null): void {
+export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex, _prev?: AtlasState | null): void {
   const { boundaries, applied } = registered(map);
 
   const layers = state.layers.join();
@@ -73,7 +73,7 @@ export function applyState(map: StateTarget, state: AtlasState, data: AtlasData,
  * Every drawn feature of the place; a place drawn nowhere itself (the 一区, drawn through
  * 北京经济技术开发区's extent) is shown through the places it links to.
  */
-export function selectionTargets(place: string, data: AtlasData, ids: Map<string, Set<string>>): Array<{ source: string; id: string }> {
+export function selectionTargets(place: string, data: AtlasIndex, ids: Map<string, Set<string>>): Array<{ source: string; id: string }> {
   const direct = (id: string) => [...ids].filter(([, set]) => set.has(id)).map(([source]) => ({ source, id }));
   const own = direct(place);
   if (own.length > 0) return own;
@@ -84,7 +84,7 @@ export function selectionTargets(place: string, data: AtlasData, ids: Map<string
  * Highlights the places of the sentence being read in the document reader, beside the
  * selection (which keeps its highlight); an empty list clears the reading highlight.
  */
-export function highlightReading(map: StateTarget, data: AtlasData, placeIds: readonly string[]): void {
+export function highlightReading(map: StateTarget, data: AtlasIndex, placeIds: readonly string[]): void {
   const { applied } = registered(map);
   const key = (at: { source: string; id: string }) => `${at.source}/${at.id}`;
   const selected = new Set(applied.selected.map(key));

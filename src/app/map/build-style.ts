@@ -1,7 +1,7 @@
 /** The whole embedded style: no tiles, no glyph server, no sprite — every source inline. */
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { AtlasState } from '../state/state.ts';
 import { classBreaks } from './choropleth.ts';
@@ -30,11 +30,11 @@ export function placeSources(f: PlaceFeatures): Record<string, FeatureCollection
 }
 
 /** District counts for the topic, in the order of the district features. */
-export function districtCountList(data: AtlasData | null, topic: AtlasState['topic']): number[] {
+export function districtCountList(data: AtlasIndex | null, topic: AtlasState['topic']): number[] {
   return data ? [...data.districtCounts(topic).values()] : [];
 }
 
-export function buildStyle(b: Boundaries, data: AtlasData | null, state: StyleState): StyleSpecification {
+export function buildStyle(b: Boundaries, data: AtlasIndex | null, state: StyleState): StyleSpecification {
   const { lang } = state;
   const features = data ? buildPlaceFeatures(data, b, state.topic) : EMPTY;
   const points = Object.fromEntries(

@@ -3,7 +3,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import bbox from '@turf/bbox';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { DEFAULT_STATE, type AtlasState } from '../state/state.ts';
@@ -29,7 +29,7 @@ export function createMap(
   b: Boundaries,
   lang: Lang,
   attribution: string,
-  scene?: { data: AtlasData; state: AtlasState },
+  scene?: { data: AtlasIndex; state: AtlasState },
 ): MapLibreMap {
   const state = scene ? { ...scene.state, lang } : { ...DEFAULT_STATE, lang };
   const map = new MapLibreMap({

@@ -1,7 +1,7 @@
 /** Where the camera goes when a place is selected: its drawn extent, or its point at a zoom that fits its precision. */
 import bbox from '@turf/bbox';
 import type { FeatureCollection } from 'geojson';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 
 export type CameraTarget = { bounds: [number, number, number, number] } | { center: [number, number]; zoom: number } | null;
@@ -9,7 +9,7 @@ export type CameraTarget = { bounds: [number, number, number, number] } | { cent
 /** Off the Jing-Jin-Ji frame (Shanghai, Hefei …): shown as arrows at the frame's edge, not flown to. */
 const OFF_FRAME = new Set(['national-node', 'foreign']);
 
-export function placeCamera(data: AtlasData, b: Boundaries, placeId: string): CameraTarget {
+export function placeCamera(data: AtlasIndex, b: Boundaries, placeId: string): CameraTarget {
   const p = data.places.get(placeId);
   if (!p || OFF_FRAME.has(p.kind)) return null;
   const find = (fc: FeatureCollection, id: string) => fc.features.find((f) => f.properties?.id === id);

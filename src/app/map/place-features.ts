@@ -5,7 +5,7 @@
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { PlaceKind, Topic } from '../../types.ts';
-import type { AtlasData, PlaceRecord } from '../data/atlas-data.ts';
+import type { AtlasIndex, PlaceRecord } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { BEIJING_REFERENCE, type LonLat, alongBearing, arc, distanceKm, screenBearing } from './geo-math.ts';
 
@@ -32,7 +32,7 @@ const fc = <G extends Point | LineString>(features: Feature<G>[]): FeatureCollec
 const pointOf = (p: PlaceRecord): LonLat | null => (p.geometry.type === 'point' ? p.geometry.lonLat : null);
 const names = (p: PlaceRecord) => ({ nameZhHans: p.names.zhHans, nameEn: p.names.en });
 
-export function buildPlaceFeatures(data: AtlasData, b: Pick<Boundaries, 'labels' | 'extents'>, topic: Topic | null): PlaceFeatures {
+export function buildPlaceFeatures(data: AtlasIndex, b: Pick<Boundaries, 'labels' | 'extents'>, topic: Topic | null): PlaceFeatures {
   const count = (id: string) => data.factsOf(id, topic).length;
   const total = (id: string) => data.factsOf(id).length;
   const labelAt = new Map(b.labels.features.map((f) => [String(f.properties?.id), f.geometry.coordinates as LonLat]));
@@ -77,7 +77,7 @@ export function linkKindOf(p: PlaceRecord, places: Map<string, PlaceRecord>): Li
 }
 
 function jjjFeatures(
-  data: AtlasData,
+  data: AtlasIndex,
   places: PlaceRecord[],
   labelAt: Map<string, LonLat>,
   count: (id: string) => number,

@@ -5,7 +5,7 @@
  * is always a sentence from a source document. The only typed text is the short step titles.
  */
 import type { Topic } from '../../types.ts';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
 import { DataFileError, fetchDataFile } from '../data/fetch-data-file.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { type Camera, LAYER_IDS, type LayerId } from '../state/state.ts';
@@ -52,7 +52,7 @@ function titles(x: unknown): Titles | null {
  * Checks a story against the loaded facts and returns it typed. Throws a DataFileError (an Error)
  * whose message names the file and, for a step problem, the step number (1-based) and its title.
  */
-export function parseStory(json: unknown, data: AtlasData, file = STORY_URL): Story {
+export function parseStory(json: unknown, data: AtlasIndex, file = STORY_URL): Story {
   const fail = (reason: string): never => {
     throw new DataFileError(file, reason, 'invalid', STORY_COMMAND);
   };
@@ -111,6 +111,6 @@ export function parseStory(json: unknown, data: AtlasData, file = STORY_URL): St
 }
 
 /** Fetches and checks data/story.json; a missing or invalid file is a DataFileError naming it. */
-export async function loadStory(data: AtlasData, fetcher: typeof fetch = fetch): Promise<Story> {
+export async function loadStory(data: AtlasIndex, fetcher: typeof fetch = fetch): Promise<Story> {
   return parseStory(await fetchDataFile(STORY_URL, STORY_COMMAND, fetcher), data);
 }

@@ -2,7 +2,6 @@
  * Presenting, wired to the app: the store's `tour`/`step` mount the caption overlay, move the
  * camera for each step (flying unless reduced motion is asked for) and unmount it on leaving.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasData } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { t } from '../i18n/strings.ts';
@@ -13,6 +12,7 @@ import type { Store } from '../state/store.ts';
 import type { Story } from '../tour/story.ts';
 import { captionInset, motionAllowed, mountTour, toggleFullscreen, type TourController } from '../tour/tour.ts';
 import { stepFit, stepState } from '../tour/tour-model.ts';
+import type { MapView } from './map-view.ts';
 
 export interface TourView {
   start(): void;
@@ -20,8 +20,9 @@ export interface TourView {
   active(): boolean;
 }
 
+/** `map` gives the map shown now: the renderer may change while presenting (WebGL context lost). */
 export function tourView(
-  map: MapLibreMap,
+  map: () => MapView,
   store: Store,
   data: AtlasData,
   b: Boundaries,
@@ -32,17 +33,18 @@ export function tourView(
   let ctl: TourController | null = null;
 
   const moveCamera = (step: number) => {
-    const padding = captionInset(els.root, map.getContainer());
+    const view = map();
+    const padding = captionInset(els.root, view.container);
     const animate = motionAllowed();
     const fit = stepFit(story, step);
     if (fit) {
       const target = placeCamera(data, b, fit);
       const bounds = target && 'bounds' in target ? target.bounds : beijingBounds(b);
-      map.fitBounds(bounds, { padding, animate, maxZoom: 11 });
+      view.fitBounds(bounds, { padding, animate, maxZoom: 11 });
       return;
     }
     const cam = story.steps[step - 1].camera;
-    if (cam) map.flyTo({ center: [cam.lng, cam.lat], zoom: cam.zoom, padding, animate });
+    if (cam) view.flyTo(cam, { padding, animate });
   };
 
   const render = (s: AtlasState, prev: AtlasState | null) => {
@@ -53,7 +55,7 @@ export function tourView(
         fullscreen: () => void toggleFullscreen().then((ok) => ok || notify(t('tour.fullscreenRefused', store.get().lang))),
       }, s.step ?? 1);
       requestAnimationFrame(() => {
-        map.resize();
+        map().resize();
         moveCamera(s.step ?? 1);
       });
       return;
@@ -61,7 +63,7 @@ export function tourView(
     if (!s.tour && ctl) {
       ctl.destroy();
       ctl = null;
-      requestAnimationFrame(() => map.resize());
+      requestAnimationFrame(() => map().resize());
       els.button.focus();
       return;
     }

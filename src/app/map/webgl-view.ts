@@ -1,0 +1,49 @@
+/** The MapLibre map as a MapView: createMap, applyState, hover, clicks and camera events behind one interface. */
+import type { AtlasIndex } from '../data/atlas-data.ts';
+import type { Boundaries } from '../data/load-boundaries.ts';
+import { t } from '../i18n/strings.ts';
+import type { AtlasState } from '../state/state.ts';
+import type { Bounds, MapView } from '../views/map-view.ts';
+import { applyState, clickablePlaceAt, highlightReading } from './apply-state.ts';
+import { createMap, whenDrawn } from './create-map.ts';
+import { enableDistrictHover } from './hover.ts';
+
+/** Throws when MapLibre cannot start (no WebGL2 context): the caller falls back to the SVG map. */
+export function webglView(container: HTMLElement, b: Boundaries, data: AtlasIndex, state: AtlasState): MapView {
+  const map = createMap(container, b, state.lang, t('attribution', state.lang), { data, state });
+  if (state.camera) map.jumpTo({ center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom });
+  enableDistrictHover(map);
+  let latest = state;
+  map.once('load', () => applyState(map, latest, data));
+  return {
+    kind: 'webgl',
+    map,
+    container,
+    drawn: () => whenDrawn(map),
+    apply(s, prev) {
+      latest = s;
+      if (map.isStyleLoaded()) applyState(map, s, data, prev);
+    },
+    highlight: (ids) => highlightReading(map, data, ids),
+    fitBounds: (bounds, o) => map.fitBounds(bounds, o),
+    flyTo: (c, o) => map.flyTo({ center: [c.lng, c.lat], zoom: c.zoom, ...o }),
+    visibleBounds: () => map.getBounds().toArray().flat() as Bounds,
+    resize: () => map.resize(),
+    onPlaceClick(cb) {
+      map.on('click', (e) => {
+        const id = clickablePlaceAt(map, e.point);
+        if (id) cb(id);
+      });
+    },
+    onCameraChange(cb) {
+      map.on('moveend', () => {
+        const c = map.getCenter();
+        cb({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
+      });
+    },
+    onLost(cb) {
+      map.on('webglcontextlost', () => cb({ kind: 'lost' }));
+    },
+    destroy: () => map.remove(),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The 16 districts as a choropleth of fact counts, in the WebGL map's classes and colours; each
+ * path is a focusable button named by its <title> (name and count), keyed by `data-place`.
+ */
+import type { GeoPath, GeoPermissibleObjects } from 'd3-geo';
+import type { Boundaries } from '../data/load-boundaries.ts';
+import { colourOfCounts } from '../export/frame.ts';
+import { type Lang, t } from '../i18n/strings.ts';
+import { forD3 } from '../map/d3-geometry.ts';
+import { PALETTE } from '../map/map-theme.ts';
+import { retitle, svgEl } from './svg-dom.ts';
+
+export interface DistrictShape {
+  id: string;
+  adcode: string;
+  d: string;
+}
+
+export interface DistrictLook {
+  fill: string;
+  count: number;
+  title: string;
+}
+
+export function districtShapes(b: Pick<Boundaries, 'districts'>, path: GeoPath): DistrictShape[] {
+  return b.districts.features.map((f) => ({
+    id: String(f.properties?.id),
+    adcode: String(f.properties?.adcode ?? ''),
+    d: path(forD3(f) as GeoPermissibleObjects) ?? '',
+  }));
+}
+
+/** Fill and name per district for the topic's counts (a district missing from `counts` has 0). */
+export function districtLooks(b: Pick<Boundaries, 'districts'>, counts: Map<string, number>, lang: Lang): Map<string, DistrictLook> {
+  const colourOf = colourOfCounts(counts.values());
+  return new Map(
+    b.districts.features.map((f) => {
+      const id = String(f.properties?.id);
+      const count = counts.get(id) ?? 0;
+      const name = String((lang === 'en' ? f.properties?.nameEn : f.properties?.nameZhHans) ?? id);
+      return [id, { fill: colourOf(count), count, title: t('placeListCountLabel', lang, { name, n: String(count) }) }];
+    }),
+  );
+}
+
+export function drawDistricts(shapes: DistrictShape[]): SVGGElement {
+  const g = svgEl('g', { class: 'districts', 'data-layer': 'districts', stroke: PALETTE.districtLine, 'stroke-width': 0.8, 'stroke-linejoin': 'round' });
+  for (const s of shapes) {
+    g.append(svgEl('path', { class: 'district', d: s.d, 'data-place': s.id, 'data-source': 'districts', 'data-adcode': s.adcode, tabindex: 0, role: 'button' }));
+  }
+  return g;
+}
+
+export function restyleDistricts(g: SVGGElement, looks: Map<string, DistrictLook>): void {
+  for (const p of g.querySelectorAll<SVGPathElement>('path[data-place]')) {
+    const look = looks.get(p.dataset.place!);
+    if (!look) continue;
+    p.setAttribute('fill', look.fill);
+    p.dataset.count = String(look.count);
+    retitle(p, look.title);
+  }
+}

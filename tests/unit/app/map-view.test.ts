@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { MapView } from '../../../src/app/views/map-view.ts';
+import { showPlace } from '../../../src/app/views/map-view.ts';
+import { boundaries, data } from './map-fixtures.ts';
+
+/** A map view that records the camera calls showPlace makes. */
+function recorder() {
+  const calls: Array<[string, unknown, unknown]> = [];
+  const view = {
+    fitBounds: (bounds: unknown, o: unknown) => calls.push(['fitBounds', bounds, o]),
+    flyTo: (camera: unknown, o: unknown) => calls.push(['flyTo', camera, o]),
+  } as unknown as MapView;
+  return { view, calls };
+}
+
+const padding = { top: 40, right: 300, bottom: 40, left: 40 };
+
+describe('showPlace (either renderer)', () => {
+  it('fits a district’s extent, clear of the padding, no closer than zoom 11.5', () => {
+    const { view, calls } = recorder();
+    showPlace(view, data, boundaries, 'haidian', padding);
+    expect(calls).toHaveLength(1);
+    const [kind, bounds, o] = calls[0];
+    expect(kind).toBe('fitBounds');
+    const [w, s, e, n] = bounds as number[];
+    expect(w).toBeLessThan(116.3);
+    expect(e).toBeGreaterThan(116.3);
+    expect(s).toBeLessThan(40);
+    expect(n).toBeGreaterThan(40);
+    expect(o).toMatchObject({ padding, maxZoom: 11.5 });
+  });
+
+  it('flies to a point place at a zoom that fits its precision', () => {
+    const point = [...data.places.values()].find((p) => p.kind === 'sub-park' && p.geometry.type === 'point')!;
+    const { view, calls } = recorder();
+    showPlace(view, data, boundaries, point.id, padding);
+    expect(calls).toHaveLength(1);
+    const [kind, camera] = calls[0];
+    expect(kind).toBe('flyTo');
+    expect(camera).toMatchObject({ lng: (point.geometry as { lonLat: number[] }).lonLat[0], lat: (point.geometry as { lonLat: number[] }).lonLat[1] });
+  });
+
+  it('leaves the camera alone for places off the frame or without a position', () => {
+    const national = [...data.places.values()].find((p) => p.kind === 'national-node')!;
+    const { view, calls } = recorder();
+    showPlace(view, data, boundaries, national.id, padding);
+    showPlace(view, data, boundaries, 'no-such-place', padding);
+    expect(calls).toEqual([]);
+  });
+});
