@@ -5,11 +5,9 @@ import type { Topic } from '../types.ts';
 import { type Lang, type StringKey, t } from './i18n/strings.ts';
 import { loadBoundaries, type Boundaries } from './data/load-boundaries.ts';
 import { DataFileError } from './data/fetch-data-file.ts';
-import { loadFacts } from './data/load-facts.ts';
-import type { AtlasData } from './data/atlas-data.ts';
-import { createMap, whenDrawn } from './map/create-map.ts';
-import { enableDistrictHover } from './map/hover.ts';
-import { applyState, clickablePlaceAt, highlightReading } from './map/apply-state.ts';
+import { loadFactIndex, loadFacts } from './data/load-facts.ts';
+import type { AtlasData, AtlasIndex } from './data/atlas-data.ts';
+import { webglView } from './map/webgl-view.ts';
 import { choroplethLegend } from './map/choropleth.ts';
 import { placeCamera } from './map/place-camera.ts';
 import { type AtlasState } from './state/state.ts';
@@ -17,6 +15,7 @@ import { createStore, type Store } from './state/store.ts';
 import { parseState, type Known, type Notice } from './state/url-state.ts';
 import { bindUrl } from './state/url-sync.ts';
 import { showError } from './ui/error-screen.ts';
+import { inertText } from './ui/inert-text.ts';
 import { closePanel, renderPanel } from './ui/panel.ts';
 import { panelModel } from './ui/panel-model.ts';
 import { renderLegend } from './ui/legend.ts';
@@ -29,11 +28,20 @@ import { TOPIC_ORDER } from './ui/labels.ts';
 import { loadStory, type Story } from './tour/story.ts';
 import { tourView, type TourView } from './views/tour-view.ts';
 import { mountAtlasExport } from './export/index.ts';
+import { type FallbackReason, type MapView, hasWebgl2, showPlace } from './views/map-view.ts';
 
 export interface AtlasHandle {
+  /** The MapLibre map; null when the SVG map is shown (no WebGL). */
   map: MapLibreMap | null;
+  /** Which map is shown: MapLibre, or the SVG map drawn when WebGL cannot be used. */
+  renderer: MapView['kind'] | null;
   /** Resolves when the map is idle with all data drawn; rejects with the error the page shows. */
   ready: Promise<void>;
+  /**
+   * Resolves when the sentences (facts.json) are in: fetched after `ready` unless the link
+   * opened something that shows them, then before. Rejects if they cannot be loaded.
+   */
+  sentences(): Promise<void>;
   /** The current state (what the URL hash says), for scripts. */
   state(): AtlasState | null;
 }
@@ -69,7 +77,7 @@ function explain(e: unknown, lang: Lang): [string, string] {
 function notify(message: string, lang: Lang) {
   const item = document.createElement('p');
   item.className = 'notice';
-  item.textContent = message;
+  item.textContent = inertText(message); // it may quote a link's value
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
   dismiss.textContent = '×';
@@ -83,17 +91,24 @@ function showNotices(notices: Notice[], lang: Lang) {
   for (const n of notices) notify(t(`url.${n.key}` as StringKey, lang, { value: n.value }), lang);
 }
 
-function flyTo(map: MapLibreMap, data: AtlasData, b: Boundaries, place: string) {
-  const target = placeCamera(data, b, place);
-  if (!target) return;
-  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+function flyTo(view: MapView, data: AtlasIndex, b: Boundaries, place: string) {
   const panel = $('panel');
-  const padding = { top: 40, bottom: 40, left: 40, right: 40 + (panel.hidden ? 0 : Math.min(panel.offsetWidth, map.getContainer().offsetWidth / 2)) };
-  if ('bounds' in target) map.fitBounds(target.bounds, { padding, maxZoom: 11.5, animate: !reduce });
-  else map.flyTo({ center: target.center, zoom: target.zoom, padding, animate: !reduce });
+  const right = 40 + (panel.hidden ? 0 : Math.min(panel.offsetWidth, view.container.offsetWidth / 2));
+  showPlace(view, data, b, place, { top: 40, bottom: 40, left: 40, right });
 }
 
-function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundaries, story: Story | null) {
+/** Whether the state shows sentences (panel, reader, tour, charts): they must be loaded first. */
+const showsSentences = (s: AtlasState) => !!(s.place || s.doc || s.tour || s.view);
+
+/**
+ * Mounts every view of the state around the map; `setMap` swaps the map's renderer, keeping the
+ * state. The map, lists, legend and search start from the index; the panel, reader, tour and
+ * charts wait for `sentences()`, which loads facts.json once.
+ */
+function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundaries, story: Story | null) {
+  let view = first;
+  let full: AtlasData | null = null;
+  let loading: Promise<AtlasData> | null = null;
   const select = (place: string | null) => store.set({ place });
   const layout = initLayout($<HTMLButtonElement>('layers-toggle'), $('sidebar'), store.get().lang);
   const search = createSearch($<HTMLInputElement>('search'), $('search-results'), buildSearchIndex(data), { onSelect: (id) => select(id) }, store.get().lang);
@@ -103,7 +118,7 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
     onRead: (doc: string, fact: string) => store.set({ doc, fact }),
     onClose: () => {
       select(null);
-      map.getContainer().focus();
+      view.container.focus();
     },
   };
   const legendHandlers = {
@@ -116,15 +131,15 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
   const readerHandlers = {
     onSelect: (id: string) => store.set({ place: id, doc: null, fact: null }),
     onClose: () => {
-      highlightReading(map, data, []);
+      view.highlight([]);
       store.set({ doc: null, fact: null });
     },
     // The sentence being read lights up its places and the map goes there; the state (and
     // the URL) stay on the fact the reader was opened at, so reading does not re-render it.
     onSentence: (_fact: string, placeIds: string[]) => {
-      highlightReading(map, data, placeIds);
+      view.highlight(placeIds);
       const first = placeIds.find((id) => placeCamera(data, b, id));
-      if (first) flyTo(map, data, b, first);
+      if (first) flyTo(view, data, b, first);
     },
     nameOf: (id: string) => {
       const p = data.places.get(id);
@@ -143,9 +158,9 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
     const doc = data.documents.get(s.doc)!;
     showReaderMessage(root, doc.title, t('readerLoading', s.lang), s.lang, readerHandlers);
     try {
-      const text = await loadDocText(s.doc);
+      const [text, facts] = await Promise.all([loadDocText(s.doc), sentences()]);
       if (token !== readerToken) return;
-      openReader(root, doc, text, data.file.facts.filter((f) => f.doc === s.doc), s.fact, s.lang, readerHandlers, { places: data.places.values() });
+      openReader(root, doc, text, facts.file.facts.filter((f) => f.doc === s.doc), s.fact, s.lang, readerHandlers, { places: data.places.values() });
     } catch (e) {
       if (token !== readerToken) return;
       showReaderMessage(root, doc.title, t('readerFailed', s.lang, { file: `data/docs/${s.doc}.txt`, reason: (e as Error).message }), s.lang, readerHandlers, true);
@@ -158,42 +173,75 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
       layout.setLang(s.lang);
       search.setLang(s.lang);
     }
-    if (map.isStyleLoaded()) applyState(map, s, data, prev);
+    // A new selection: the panel answers first and the map follows after that frame is painted,
+    // so the panel never waits for a full map redraw (slow on software WebGL).
+    if (prev && s.place !== prev.place) afterPaint(() => followSelection(s.place));
+    else view.apply(s, prev);
     const changed = (...keys: Array<keyof AtlasState>) => !prev || keys.some((k) => s[k] !== prev[k]);
     if (changed('place', 'topic', 'lang')) {
-      const model = s.place ? panelModel(data, s.place, s.topic, s.lang) : null;
-      renderPanel($('panel'), model, s.lang, panelHandlers, { focus: !!prev && s.place !== prev.place });
+      showPanel(s, !!prev && s.place !== prev.place);
       renderPlaceList($('place-list'), data, s, s.lang, (id) => select(id));
     }
     if (changed('layers', 'topic', 'lang')) {
       renderLegend($('legend'), s, choroplethLegend([...data.districtCounts(s.topic).values()]), s.lang, legendHandlers);
     }
     if (!prev || s.doc !== prev.doc || s.fact !== prev.fact || (s.doc && s.lang !== prev.lang)) void showReader(s);
-    if (prev && s.place && s.place !== prev.place && !tour?.active()) flyTo(map, data, b, s.place);
-    // The panel column opens and closes: let MapLibre follow its container.
-    if (!prev || !!s.place !== !!prev.place) requestAnimationFrame(() => map.resize());
+  };
+  // The panel needs the sentences: until they are in, the status line says so, and the panel
+  // opens (taking focus if a user action asked for it) when they arrive.
+  let focusWhenLoaded = false;
+  const showPanel = (s: AtlasState, focus: boolean) => {
+    if (s.place && !full) {
+      focusWhenLoaded ||= focus;
+      $('status').textContent = t('loading', s.lang);
+      void sentences().catch(() => undefined);
+      return;
+    }
+    const wasOpen = !$('panel').hidden;
+    renderPanel($('panel'), s.place && full ? panelModel(full, s.place, s.topic, s.lang) : null, s.lang, panelHandlers, { focus });
+    // The panel column opened or closed: the map follows its container at once (resize reads
+    // the new layout), so `ready` and the next frame see the map at its new size.
+    if (wasOpen === $('panel').hidden) view.resize();
+  };
+  const sentences = (): Promise<AtlasData> =>
+    (loading ??= loadFacts().then(
+      (d) => {
+        full = d;
+        search.setIndex(buildSearchIndex(d));
+        if (story) tour = tourView(() => view, store, d, b, story, { root: $('tour'), button: $('tour-button') }, (m) => notify(m, store.get().lang));
+        $('status').textContent = '';
+        const s = store.get();
+        if (s.place) showPanel(s, focusWhenLoaded);
+        focusWhenLoaded = false;
+        return d;
+      },
+      (e: unknown) => {
+        loading = null;
+        $('status').textContent = '';
+        notify(explain(e, store.get().lang)[1], store.get().lang);
+        throw e;
+      },
+    ));
+  const followSelection = (place: string | null) => {
+    const now = store.get();
+    view.apply(now, null);
+    if (place && now.place === place && !tour?.active()) flyTo(view, data, b, place);
+  };
+  const listen = (v: MapView) => {
+    v.onPlaceClick((id) => data.places.has(id) && select(id));
+    v.onCameraChange((camera) => store.set({ camera }));
   };
 
   store.subscribe(render);
   render(store.get(), null);
-  map.once('load', () => applyState(map, store.get(), data));
-  tour = story ? tourView(map, store, data, b, story, { root: $('tour'), button: $('tour-button') }, (m) => notify(m, store.get().lang)) : null;
-  $('tour-button').hidden = !tour;
-  mountOverlayOnDemand(store, data);
-  const exportMenu = mountAtlasExport($<HTMLButtonElement>('export-button'), map, b, data, () => store.get());
+  listen(view);
+  $('tour-button').hidden = !story;
+  mountOverlayOnDemand(store, sentences);
+  const exportMenu = mountAtlasExport($<HTMLButtonElement>('export-button'), () => view, b, data, () => store.get());
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) exportMenu.setLang(s.lang);
   });
-  $('tour-button').addEventListener('click', () => tour?.start());
-
-  map.on('click', (e) => {
-    const id = clickablePlaceAt(map, e.point);
-    if (id && data.places.has(id)) select(id);
-  });
-  map.on('moveend', () => {
-    const c = map.getCenter();
-    store.set({ camera: { lng: c.lng, lat: c.lat, zoom: map.getZoom() } });
-  });
+  $('tour-button').addEventListener('click', () => void sentences().then(() => tour?.start()));
   $('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'en' ? 'zh' : 'en' }));
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -201,10 +249,20 @@ function mountViews(map: MapLibreMap, store: Store, data: AtlasData, b: Boundari
     else if (store.get().view) store.set({ view: null });
     else if (store.get().place) closePanel($('panel'));
   });
+  return {
+    sentences,
+    setMap(next: MapView) {
+      view.destroy();
+      view = next;
+      listen(next);
+      next.apply(store.get(), null);
+      exportMenu.viewChanged();
+    },
+  };
 }
 
 /** The charts and documents views load with their first opening (a link may open one at once). */
-function mountOverlayOnDemand(store: Store, data: AtlasData) {
+function mountOverlayOnDemand(store: Store, sentences: () => Promise<AtlasData>) {
   const buttons = { charts: $('charts-button'), docs: $('docs-button') };
   for (const view of ['charts', 'docs'] as const) {
     buttons[view].hidden = false;
@@ -214,8 +272,8 @@ function mountOverlayOnDemand(store: Store, data: AtlasData) {
   const load = (s: AtlasState) => {
     if (loading || !s.view) return;
     loading = true;
-    import('./views/overlay-view.ts')
-      .then((m) => m.overlayView($('overlay'), store, data, buttons))
+    Promise.all([import('./views/overlay-view.ts'), sentences()])
+      .then(([m, data]) => m.overlayView($('overlay'), store, data, buttons))
       .catch((e: Error) => {
         loading = false;
         notify(t('viewLoadFailed', s.lang, { reason: e.message }), s.lang);
@@ -225,6 +283,26 @@ function mountOverlayOnDemand(store: Store, data: AtlasData) {
   load(store.get());
 }
 
+const loadSvgView = () => import('./svg-map/svg-view.ts');
+
+/**
+ * MapLibre when the browser can run it; else the SVG map, with the reason. Whatever a MapLibre
+ * that failed half-way through its constructor may have left in the container is cleared first.
+ */
+async function openMap(container: HTMLElement, b: Boundaries, data: AtlasIndex, state: AtlasState): Promise<MapView> {
+  let reason: FallbackReason = { kind: 'unsupported' };
+  if (hasWebgl2()) {
+    try {
+      return webglView(container, b, data, state);
+    } catch (error) {
+      reason = { kind: 'failed', error };
+      container.replaceChildren();
+      container.classList.remove('maplibregl-map');
+    }
+  }
+  return (await loadSvgView()).svgView(container, b, data, state, reason);
+}
+
 async function start(handle: AtlasHandle): Promise<void> {
   const container = $('map');
   const status = $('status');
@@ -232,7 +310,7 @@ async function start(handle: AtlasHandle): Promise<void> {
   let store: Store | null = null;
   handle.state = () => store?.get() ?? null;
   try {
-    const [boundaries, data] = await Promise.all([loadBoundaries(), loadFacts()]);
+    const [boundaries, data] = await Promise.all([loadBoundaries(), loadFactIndex()]);
     // The map works without the presentation: a broken story is a notice, not an error screen.
     const story = await loadStory(data).catch((e: Error) => {
       notify(t('tour.loadFailed', hashLang, { reason: e.message }), hashLang);
@@ -247,15 +325,35 @@ async function start(handle: AtlasHandle): Promise<void> {
     };
     const { state, notices } = parseState(location.hash, known);
     store = createStore(state);
-    const map = createMap(container, boundaries, state.lang, t('attribution', state.lang), { data, state });
-    handle.map = map;
-    if (state.camera) map.jumpTo({ center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom });
-    enableDistrictHover(map);
-    mountViews(map, store, data, boundaries, story);
+    const view = await openMap(container, boundaries, data, state);
+    const show = (v: MapView) => {
+      handle.map = v.map;
+      handle.renderer = v.kind;
+    };
+    show(view);
+    const views = mountViews(view, store, data, boundaries, story);
     bindUrl(store, known, (n) => showNotices(n, store!.get().lang));
     showNotices(notices, state.lang);
-    await whenDrawn(map);
+    // A lost WebGL context: the SVG map takes over with the same state (and camera).
+    const fallenBack = new Promise<void>((resolve) =>
+      view.onLost((reason: FallbackReason) => {
+        loadSvgView()
+          .then((m) => {
+            const svg = m.svgView(container, boundaries, data, store!.get(), reason);
+            views.setMap(svg);
+            show(svg);
+            resolve();
+          })
+          .catch((e: Error) => notify(t('noWebgl', store!.get().lang, { reason: e.message }), store!.get().lang));
+      }),
+    );
+    handle.sentences = () => views.sentences().then(() => undefined);
+    await Promise.race([view.drawn(), fallenBack]);
     status.textContent = '';
+    // What the link opened shows sentences: the page is ready when they are there too. Otherwise
+    // they load while the user looks at the map, so the first click finds them in place.
+    if (showsSentences(store.get())) await views.sentences();
+    else whenIdle(() => void views.sentences().catch(() => undefined));
   } catch (e) {
     status.textContent = '';
     const [title, message] = explain(e, hashLang);
@@ -264,8 +362,13 @@ async function start(handle: AtlasHandle): Promise<void> {
   }
 }
 
+/** After the next frame has been painted (a task queued from inside requestAnimationFrame). */
+const afterPaint = (f: () => void) => requestAnimationFrame(() => setTimeout(f, 0));
+const whenIdle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 0));
+
 applyStrings(hashLang);
-const handle: AtlasHandle = { map: null, ready: Promise.resolve(), state: () => null };
+const notYet = () => Promise.reject(new Error('the atlas is not ready'));
+const handle: AtlasHandle = { map: null, renderer: null, ready: Promise.resolve(), state: () => null, sentences: notYet };
 handle.ready = start(handle);
 handle.ready.catch(() => undefined); // the error is on screen; scripts awaiting `ready` still see it
 window.atlas = handle;

@@ -46,7 +46,7 @@ export const STRINGS = {
   close: { zh: '关闭', en: 'Close' },
   closePanel: { zh: '关闭地点面板', en: 'Close the place panel' },
   closeReader: { zh: '关闭原文', en: 'Close the document' },
-  panelOpened: { zh: '已打开：{name}', en: 'Opened: {name}' },
+  panelOpened: { zh: '已打开：{name}，{count}', en: 'Opened: {name} — {count}' },
   panelClosed: { zh: '已关闭地点面板', en: 'Place panel closed' },
   readerOpened: { zh: '已打开原文：{title}', en: 'Opened document: {title}' },
   kindLabel: { zh: '类型', en: 'Kind' },
@@ -116,7 +116,7 @@ export const STRINGS = {
   placeListCount: { zh: '{n} 条', en: '{n}' },
   placeListCountLabel: { zh: '{name}，{n} 条事实', en: '{name}, {n} facts' },
   langToggle: { zh: 'EN', en: '中文' },
-  langToggleLabel: { zh: 'Switch to English', en: '切换到中文' },
+  langToggleLabel: { zh: 'EN: switch to English', en: '切换到中文' },
   'kind.municipality': { zh: '直辖市', en: 'Municipality' },
   'kind.district': { zh: '区', en: 'District' },
   'kind.science-city': { zh: '科学城', en: 'Science city' },
@@ -267,6 +267,19 @@ export const STRINGS = {
   'export.done': { zh: '已导出', en: 'Exported' },
   'export.failed': { zh: '导出失败：{reason}', en: 'Export failed: {reason}' },
   // — end export —
+  // — accessibility — (the place list's keys, the side column's landmark name)
+  placeListKeys: { zh: '↑ ↓ 移动，Enter 打开', en: '↑ ↓ move, Enter opens' },
+  sidebarLabel: { zh: '图层与地点', en: 'Layers and places' },
+  // — end accessibility —
+  // — SVG map — (keys used by src/app/svg-map/**: the map drawn without WebGL)
+  'svgMap.notice': { zh: '简化的 SVG 地图：{reason}。', en: 'Simplified SVG map: {reason}.' },
+  'svgMap.unsupported': { zh: '此浏览器不支持 WebGL2', en: 'this browser has no WebGL2' },
+  'svgMap.lost': { zh: 'WebGL 图形上下文已丢失', en: 'the WebGL context was lost' },
+  'svgMap.failed': { zh: 'WebGL 地图无法启动（{detail}）', en: 'the WebGL map could not start ({detail})' },
+  'svgMap.zoomIn': { zh: '放大', en: 'Zoom in' },
+  'svgMap.zoomOut': { zh: '缩小', en: 'Zoom out' },
+  'svgMap.reset': { zh: '显示北京全图', en: 'Show all of Beijing' },
+  // — end SVG map —
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -2,8 +2,8 @@
  * One search over place names (Simplified, Traditional, English, aliases) and fact text.
  * Pure. Ranked: exact name > name prefix > alias > other name/alias match > fact text.
  */
-import type { PlaceKind } from '../../types.ts';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { Fact, FactRef, PlaceKind } from '../../types.ts';
+import type { AtlasData, AtlasIndex } from '../data/atlas-data.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { placeName } from './labels.ts';
 
@@ -45,7 +45,8 @@ export function normalise(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export function buildSearchIndex(data: AtlasData): SearchIndex {
+/** With the first view's index (no sentences) only places are searched; with full data, sentences too. */
+export function buildSearchIndex(data: AtlasIndex | AtlasData): SearchIndex {
   return {
     places: data.file.places.map((p) => ({
       id: p.id,
@@ -56,8 +57,8 @@ export function buildSearchIndex(data: AtlasData): SearchIndex {
       rawAliases: [...p.aliases],
       label: { zh: placeName(p, 'zh'), en: placeName(p, 'en') },
     })),
-    facts: data.file.facts
-      .filter((f) => f.places.length > 0)
+    facts: (data.file.facts as ReadonlyArray<FactRef | Fact>)
+      .filter((f): f is Fact => f.places.length > 0 && 'text' in f)
       .map((f) => ({ id: f.id, doc: f.doc, text: f.text, key: normalise(f.text), placeIds: f.places.map((p) => p.id) })),
   };
 }

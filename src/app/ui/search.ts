@@ -13,6 +13,8 @@ export interface SearchHandlers {
 export interface SearchController {
   /** Re-labels the box and re-runs the current query (after a language switch). */
   setLang(lang: Lang): void;
+  /** Searches a new index from now on (the sentences arrive after the first view). */
+  setIndex(index: SearchIndex): void;
   clear(): void;
   /** The results currently listed (for tests and scripts). */
   results(): SearchResult[];
@@ -22,11 +24,12 @@ export interface SearchController {
 export function createSearch(
   input: HTMLInputElement,
   listbox: HTMLElement,
-  index: SearchIndex,
+  initialIndex: SearchIndex,
   handlers: SearchHandlers,
   initialLang: Lang = 'zh',
 ): SearchController {
   let lang = initialLang;
+  let index = initialIndex;
   let current: SearchResult[] = [];
   let active = -1;
   const listId = listbox.id || (listbox.id = 'search-results');
@@ -87,7 +90,8 @@ export function createSearch(
       li.append(el('span', { class: 'search-label', text: r.label }));
       if (r.type === 'fact') {
         li.append(el('span', { class: 'search-kind', text: t('searchInText', lang) }));
-        li.append(el('span', { class: 'search-detail', lang: 'zh', text: r.detail ?? '' }));
+        // dir=auto isolates the sentence: its own direction cannot reorder the label beside it.
+        li.append(el('span', { class: 'search-detail', lang: 'zh', dir: 'auto', text: r.detail ?? '' }));
       } else if (r.detail) {
         li.append(el('span', { class: 'search-detail', text: t('searchAlias', lang, { alias: r.detail }) }));
       }
@@ -142,6 +146,10 @@ export function createSearch(
   close();
 
   return {
+    setIndex(next) {
+      index = next;
+      if (!listbox.hidden) render();
+    },
     setLang(next) {
       lang = next;
       label();
