@@ -20,11 +20,18 @@ window.__bench.panelPainted = (expected) =>
   new Promise((resolve, reject) => {
     const panel = document.getElementById('panel');
     const timer = setTimeout(() => reject(new Error(`panel did not show ${expected}`)), 10000);
+    // Map frames drawn inside the measured interval, to tell the panel's cost from the map's.
+    const map = window.atlas.map;
+    const log = [];
+    const onRender = () => log.push(Math.round(performance.now() - window.__bench.clickAt));
+    map?.on('render', onRender);
     const done = () => {
       observer.disconnect();
       requestAnimationFrame(() =>
         setTimeout(() => {
           clearTimeout(timer);
+          map?.off('render', onRender);
+          window.__bench.mapFrames = log;
           resolve(performance.now() - window.__bench.clickAt);
         }, 0),
       );
@@ -72,4 +79,15 @@ window.__bench.fly = (map, camera) =>
   new Promise((resolve) => {
     map.once('moveend', () => window.__bench.idleCamera(map).then(resolve));
     map.flyTo(camera);
+  });
+
+// The reference for a click on a bare map: from the click to the first frame painted after it
+// (MapLibre's input handling draws a map frame for it).
+window.__bench.nextFramePainted = () =>
+  new Promise((resolve) => {
+    document.addEventListener(
+      'click',
+      () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__bench.clickAt), 0)),
+      { once: true },
+    );
   });
