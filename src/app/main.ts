@@ -241,7 +241,8 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) exportMenu.setLang(s.lang);
   });
-  $('tour-button').addEventListener('click', () => void sentences().then(() => tour?.start()));
+  // A failed load has already said so in a notice.
+  $('tour-button').addEventListener('click', () => void sentences().then(() => tour?.start(), () => undefined));
   $('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'en' ? 'zh' : 'en' }));
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;

@@ -6,8 +6,6 @@
  * (or the reader) says what failed.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { awaitReady, launch, watchedPage } from './browser.ts';
 
@@ -60,8 +58,24 @@ describe('the facts file, opened by a link that shows its sentences', () => {
   });
 });
 
-// The first view's slice of the facts, when the build has one: the map cannot start without it.
-describe.runIf(existsSync(join(process.env.ATLAS_DIST ?? 'dist', 'data', 'facts-index.json')))('the first view’s facts index', () => {
+describe('the facts file, broken while the overview is shown', () => {
+  it('the map gets ready; a notice names the file and `npm run data`; a selection tries again and says so again', async () => {
+    const { page, ready, consoleErrors } = await openWith('facts.json', NOT_FOUND);
+    expect(ready).toBe('ready');
+    const notices = page.locator('#notices .notice');
+    await expect.poll(() => notices.count()).toBe(1);
+    expect(await notices.first().innerText()).toMatch(/data\/facts\.json[\s\S]*npm run data/);
+    await page.locator('#place-list button').first().click();
+    await expect.poll(() => notices.count()).toBe(2);
+    expect(await page.locator('#panel').isHidden()).toBe(true);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(consoleErrors.filter((e) => !/404/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
+
+// The first view's slice of the facts: the map cannot start without it.
+describe('the first view’s facts index', () => {
   it.each(FACTS_CASES)('%s: an error screen naming it and `npm run data`', async (_what, reply, says) => {
     const { page, ready } = await openWith('facts-index.json', reply);
     await expectErrorScreen(page, ready, 'facts-index.json', 'npm run data', says);
