@@ -193,7 +193,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
   const showPanel = (s: AtlasState, focus: boolean) => {
     if (s.place && !full) {
       focusWhenLoaded ||= focus;
-      $('status').textContent = t('loading', s.lang);
+      $('status').textContent = t('loadingSentences', s.lang);
       void sentences().catch(() => undefined);
       return;
     }

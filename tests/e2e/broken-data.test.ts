@@ -74,6 +74,27 @@ describe('the facts file, broken while the overview is shown', () => {
   });
 });
 
+describe('the facts file, slow to arrive', () => {
+  it('a selection made before the sentences are in says so, then opens the panel and focuses it', async () => {
+    const { page, consoleErrors } = await watchedPage(browser);
+    await page.route('**/data/facts.json', async (r) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await r.continue();
+    });
+    await page.goto(`${baseUrl}#lang=en`);
+    expect(await awaitReady(page)).toBe('ready');
+    await page.locator('#place-list button').first().click();
+    await expect.poll(() => page.locator('#status').innerText()).toBe('Loading the quotes…');
+    expect(await page.locator('#panel').isHidden()).toBe(true);
+    await expect.poll(() => page.locator('#panel').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('#panel .panel-title').innerText()).not.toBe('');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('panel-title'))).toBe(true);
+    expect(await page.locator('#status').innerText()).toBe('');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 // The first view's slice of the facts: the map cannot start without it.
 describe('the first view’s facts index', () => {
   it.each(FACTS_CASES)('%s: an error screen naming it and `npm run data`', async (_what, reply, says) => {

@@ -6,6 +6,7 @@ export const STRINGS = {
   notice: { zh: '示意图，非标准地图 / Schematic map, not an official map', en: '示意图，非标准地图 / Schematic map, not an official map' },
   mapLabel: { zh: '北京市各区地图', en: 'Map of Beijing’s districts' },
   loading: { zh: '正在加载地图…', en: 'Loading the map…' },
+  loadingSentences: { zh: '正在加载原文语句…', en: 'Loading the quotes…' },
   errorTitle: { zh: '地图无法显示', en: 'The map cannot be shown' },
   dataMissing: {
     zh: '无法加载数据文件 {file}（{reason}）。请运行 {command} 重新生成。',
