@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
+import { expect } from 'vitest';
 
 const DIR = 'tests/e2e/reference';
 const OUT = 'tests/e2e/__output__';
@@ -40,4 +41,10 @@ export function distinctColours(png: Buffer): number {
   const seen = new Set<number>();
   for (let i = 0; i < img.data.length; i += 4 * 7) seen.add((img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2]);
   return seen.size;
+}
+
+/** The one screenshot check: not blank, and within 3% of the stored reference's pixels. */
+export function expectLikeReference(name: string, png: Buffer): void {
+  expect(distinctColours(png)).toBeGreaterThan(20);
+  expect(compareWithReference(name, png).diffRatio).toBeLessThan(0.03);
 }
