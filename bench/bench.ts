@@ -24,6 +24,25 @@ import { runPipeline } from '../src/pipeline/run-pipeline.ts';
 import type { FactsFile } from '../src/types.ts';
 import { replicateCorpus } from './replicate-corpus.ts';
 
+type Camera = { center: [number, number]; zoom: number };
+type LongTask = { start: number; duration: number };
+
+/** What bench/in-page.js puts on the page (and the click under measurement). */
+declare global {
+  interface Window {
+    __bench: {
+      longTasks: LongTask[];
+      mapFrames: number[];
+      panelPainted(name: string): Promise<number>;
+      nextFramePainted(): Promise<number>;
+      clickPoint(id: string, at: [number, number]): { x: number; y: number } | null;
+      idleCamera(map: unknown): Promise<Camera>;
+      fly(map: unknown, camera: Camera): Promise<Camera>;
+    };
+    __pending: Promise<number>;
+  }
+}
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 100);
 const APP_DIST = process.env.ATLAS_DIST ?? 'dist';
@@ -158,7 +177,7 @@ async function clickToPanel(browser: Browser, url: string, bareUrl: string) {
   const targets: Array<{ name: string; x: number; y: number }> = [];
   for (const t of districtTargets()) {
     const at = await page.evaluate(
-      ({ id, lngLat }) => (window as unknown as { __bench: { clickPoint(id: string, at: [number, number]): { x: number; y: number } | null } }).__bench.clickPoint(id, lngLat),
+      ({ id, lngLat }) => window.__bench.clickPoint(id, lngLat),
       t,
     );
     if (at) targets.push({ name: t.name, ...at });
@@ -167,14 +186,14 @@ async function clickToPanel(browser: Browser, url: string, bareUrl: string) {
   for (let i = 0; i < CLICKS; i++) {
     const target = targets[(i + 1) % targets.length]; // [0] may be the one the list opened
     await page.evaluate((name) => {
-      (window as unknown as { __pending: Promise<number> }).__pending = (window as unknown as { __bench: { panelPainted(n: string): Promise<number> } }).__bench.panelPainted(name);
+      window.__pending = window.__bench.panelPainted(name);
     }, target.name);
     // The pointer arrives first (its hover redraw settles), then the click, as with a hand on a mouse.
     await page.mouse.move(target.x, target.y);
-    await page.evaluate(() => (window as unknown as { __bench: { idleCamera(m: unknown): Promise<unknown> } }).__bench.idleCamera(window.atlas.map));
+    await page.evaluate(() => window.__bench.idleCamera(window.atlas.map));
     await page.mouse.click(target.x, target.y);
-    times.push(await page.evaluate(() => (window as unknown as { __pending: Promise<number> }).__pending));
-    if (process.env.BENCH_DEBUG) console.log(`  ${target.name} ${times.at(-1)!.toFixed(0)} ms, map frames at ${await page.evaluate(() => JSON.stringify((window as unknown as { __bench: { mapFrames: number[] } }).__bench.mapFrames))}`);
+    times.push(await page.evaluate(() => window.__pending));
+    if (process.env.BENCH_DEBUG) console.log(`  ${target.name} ${times.at(-1)!.toFixed(0)} ms, map frames at ${await page.evaluate(() => JSON.stringify(window.__bench.mapFrames))}`);
     // Back to the overview (selection jumps the camera) so the next click lands where measured.
     await page.evaluate(async (home) => {
       const map = window.atlas.map!;
@@ -187,10 +206,10 @@ async function clickToPanel(browser: Browser, url: string, bareUrl: string) {
   for (let i = 0; i < Math.min(CLICKS, 30); i++) {
     const target = targets[(i + 1) % targets.length];
     await page.evaluate((name) => {
-      (window as unknown as { __pending: Promise<number> }).__pending = (window as unknown as { __bench: { panelPainted(n: string): Promise<number> } }).__bench.panelPainted(name);
+      window.__pending = window.__bench.panelPainted(name);
     }, target.name);
     await page.locator('#place-list button', { hasText: target.name }).first().click();
-    listTimes.push(await page.evaluate(() => (window as unknown as { __pending: Promise<number> }).__pending));
+    listTimes.push(await page.evaluate(() => window.__pending));
     await page.waitForTimeout(300);
   }
   await ctx.close();
@@ -215,18 +234,17 @@ async function bareClickFrame(browser: Browser, bareUrl: string, targets: Array<
     await page.mouse.move(x, y);
     await page.waitForTimeout(300);
     await page.evaluate(() => {
-      (window as unknown as { __pending: Promise<number> }).__pending = (window as unknown as { __bench: { nextFramePainted(): Promise<number> } }).__bench.nextFramePainted();
+      window.__pending = window.__bench.nextFramePainted();
     });
     await page.mouse.click(x, y);
-    times.push(await page.evaluate(() => (window as unknown as { __pending: Promise<number> }).__pending));
+    times.push(await page.evaluate(() => window.__pending));
   }
   await ctx.close();
   return times;
 }
 
-type LongTask = { start: number; duration: number };
 const longTasksSince = (page: Page, after: number) =>
-  page.evaluate((t0) => (window as unknown as { __bench: { longTasks: LongTask[] } }).__bench.longTasks.filter((t) => t.start >= t0), after);
+  page.evaluate((t0) => window.__bench.longTasks.filter((t) => t.start >= t0), after);
 const summarise = (tasks: LongTask[]) => ({ over: tasks.filter((t) => t.duration > 200).length, max: Math.max(0, ...tasks.map((t) => t.duration)) });
 
 /**
@@ -243,9 +261,7 @@ async function tourLongTasks(browser: Browser, appUrl: string, bareUrl: string) 
   });
   await page.click('#tour-button');
   const steps = (JSON.parse(readFileSync(`${APP_DIST}/data/story.json`, 'utf8')) as { steps: unknown[] }).steps.length;
-  type Camera = { center: [number, number]; zoom: number };
-  type Probe = { __bench: { idleCamera(m: unknown): Promise<Camera>; fly(m: unknown, c: Camera): Promise<Camera> } };
-  const idleCamera = () => page.evaluate(() => (window as unknown as Probe).__bench.idleCamera(window.atlas.map));
+  const idleCamera = () => page.evaluate(() => window.__bench.idleCamera(window.atlas.map));
   const cameras = [await idleCamera()];
   for (let i = 1; i < steps; i++) {
     await page.keyboard.press('ArrowRight');
@@ -261,7 +277,7 @@ async function tourLongTasks(browser: Browser, appUrl: string, bareUrl: string) 
     await window.bareReady;
     return performance.now();
   });
-  for (const camera of cameras) await bare.evaluate((c) => (window as unknown as Probe).__bench.fly(window.bareMap, c), camera);
+  for (const camera of cameras) await bare.evaluate((c) => window.__bench.fly(window.bareMap, c), camera);
   const reference = summarise(await longTasksSince(bare, bareReadyAt));
   await bareCtx.close();
   console.log(`\n4. Tour (${steps} steps, flying) after ready: ${app.over} tasks over 200 ms, longest ${ms(app.max)}`);
