@@ -7,6 +7,7 @@ import type { AtlasState } from '../state/state.ts';
 import { classBreaks } from './choropleth.ts';
 import { LAYER_CATALOG } from './layer-catalog.ts';
 import { PALETTE } from './map-theme.ts';
+import { shareShaders } from './shared-shaders.ts';
 import { buildPlaceFeatures, type PlaceFeatures } from './place-features.ts';
 import { contextLayers } from './layers/context-layers.ts';
 import { districtLabelLayers, districtLayers } from './layers/district-layers.ts';
@@ -58,7 +59,7 @@ export function buildStyle(b: Boundaries, data: AtlasIndex | null, state: StyleS
     ...subParkLabelLayers(lang),
     ...scienceCityLabelLayers(lang),
     ...districtLabelLayers(lang),
-  ].map((l) => (hidden.has(l.id) ? ({ ...l, layout: { ...(l as { layout?: object }).layout, visibility: 'none' } } as LayerSpecification) : l));
+  ].map(shareShaders).map((l) => (hidden.has(l.id) ? ({ ...l, layout: { ...(l as { layout?: object }).layout, visibility: 'none' } } as LayerSpecification) : l));
   return {
     version: 8,
     name: 'beijing-innovation-atlas',

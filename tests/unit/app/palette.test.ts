@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import {
   DEFICIENCIES, VISIONS, closestPair, contrastRatio, deltaE76, lightness, over, parseHex, seenAs, simulate, toLab,
@@ -193,14 +194,20 @@ function coloursIn(value: unknown): string[] {
   return Array.isArray(value) ? value.flatMap(coloursIn) : [];
 }
 
+/** The halo width a label layer draws at a zoom, for a feature with no properties (the style spec's own evaluation). */
+function haloWidth(value: unknown, zoom: number): number {
+  const parsed = createPropertyExpression(value, 'paint', (latest as unknown as Record<string, Record<string, unknown>>).paint_symbol['text-halo-width'] as never);
+  if (parsed.result !== 'success') throw new Error(`invalid text-halo-width ${JSON.stringify(value)}`);
+  return parsed.value.evaluate({ zoom }, { type: 1, properties: {} } as never) as number;
+}
+
 describe('map labels', () => {
   it('draws every label colour at ≥ 4.5:1 on its halo', () => {
     const seen: string[] = [];
     for (const l of symbolLayers) {
       const paint = (l.paint ?? {}) as Paint;
-      const halo = paint['text-halo-color'];
-      expect(halo, `${l.id} has a halo`).toBe(PALETTE.halo);
-      expect(Number(paint['text-halo-width']), `${l.id} halo width`).toBeGreaterThanOrEqual(1);
+      expect(coloursIn(paint['text-halo-color']), `${l.id} has a halo`).toEqual([PALETTE.halo]);
+      for (const zoom of [5, 8, 11, 14]) expect(haloWidth(paint['text-halo-width'], zoom), `${l.id} halo width`).toBeGreaterThanOrEqual(1);
       for (const c of coloursIn(paint['text-color'])) {
         seen.push(c);
         expect(contrastRatio(c, PALETTE.halo), `${l.id} ${c}`).toBeGreaterThanOrEqual(4.5);
