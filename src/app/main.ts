@@ -25,7 +25,7 @@ import { createSearch } from './ui/search.ts';
 import { closeReader, hideReader, isReaderOpen, loadDocText, openReader, showReaderMessage } from './ui/reader.ts';
 import { initLayout, labelLangToggle } from './ui/layout.ts';
 import { TOPIC_ORDER } from './ui/labels.ts';
-import { loadStory, type Story } from './tour/story.ts';
+import { fetchStory, parseStory, type Story } from './tour/story.ts';
 import { tourView, type TourView } from './views/tour-view.ts';
 import { mountAtlasExport } from './export/index.ts';
 import { type FallbackReason, type MapView, hasWebgl2, showPlace } from './views/map-view.ts';
@@ -311,9 +311,12 @@ async function start(handle: AtlasHandle): Promise<void> {
   let store: Store | null = null;
   handle.state = () => store?.get() ?? null;
   try {
+    // The story is fetched beside the data it is checked against (awaited below, so its failure is never unhandled).
+    const storyFile = fetchStory();
+    storyFile.catch(() => undefined);
     const [boundaries, data] = await Promise.all([loadBoundaries(), loadFactIndex()]);
     // The map works without the presentation: a broken story is a notice, not an error screen.
-    const story = await loadStory(data).catch((e: Error) => {
+    const story = await storyFile.then((json) => parseStory(json, data)).catch((e: Error) => {
       notify(t('tour.loadFailed', hashLang, { reason: e.message }), hashLang);
       return null;
     });

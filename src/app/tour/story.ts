@@ -112,5 +112,8 @@ export function parseStory(json: unknown, data: AtlasIndex, file = STORY_URL): S
 
 /** Fetches and checks data/story.json; a missing or invalid file is a DataFileError naming it. */
 export async function loadStory(data: AtlasIndex, fetcher: typeof fetch = fetch): Promise<Story> {
-  return parseStory(await fetchDataFile(STORY_URL, STORY_COMMAND, fetcher), data);
+  return parseStory(await fetchStory(fetcher), data);
 }
+
+/** The file alone, so it can be fetched beside the data it is checked against. */
+export const fetchStory = (fetcher: typeof fetch = fetch): Promise<unknown> => fetchDataFile(STORY_URL, STORY_COMMAND, fetcher);
