@@ -2,22 +2,16 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import bbox from '@turf/bbox';
 import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { DEFAULT_STATE, type AtlasState } from '../state/state.ts';
 import { buildStyle } from './build-style.ts';
+import { beijingBounds } from './place-camera.ts';
 import { registerMap } from './map-registry.ts';
 import { localIdeographFontFamily } from './map-theme.ts';
 
 setWorkerUrl(workerUrl);
-
-export function beijingBounds(b: Boundaries): [number, number, number, number] {
-  const beijing = b.outlines.features.find((f) => f.properties?.id === 'beijing');
-  const [w, s, e, n] = bbox(beijing ?? b.districts);
-  return [w, s, e, n];
-}
 
 /**
  * `scene` (facts and state) is optional so a caller with boundaries only still gets the district

@@ -6,6 +6,13 @@ import type { Boundaries } from '../data/load-boundaries.ts';
 
 export type CameraTarget = { bounds: [number, number, number, number] } | { center: [number, number]; zoom: number } | null;
 
+/** The home view: Beijing's outline (its districts if the outline is missing). */
+export function beijingBounds(b: Boundaries): [number, number, number, number] {
+  const beijing = b.outlines.features.find((f) => f.properties?.id === 'beijing');
+  const [w, s, e, n] = bbox(beijing ?? b.districts);
+  return [w, s, e, n];
+}
+
 /** Off the Jing-Jin-Ji frame (Shanghai, Hefei …): shown as arrows at the frame's edge, not flown to. */
 const OFF_FRAME = new Set(['national-node', 'foreign']);
 

@@ -11,7 +11,7 @@ import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { selectionTargets } from '../map/apply-state.ts';
-import { beijingBounds } from '../map/create-map.ts';
+import { beijingBounds } from '../map/place-camera.ts';
 import { PALETTE, localIdeographFontFamily } from '../map/map-theme.ts';
 import { buildPlaceFeatures } from '../map/place-features.ts';
 import { type AtlasState, type Camera, LAYER_IDS } from '../state/state.ts';

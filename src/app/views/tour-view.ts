@@ -5,8 +5,7 @@
 import type { AtlasData } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { t } from '../i18n/strings.ts';
-import { beijingBounds } from '../map/create-map.ts';
-import { placeCamera } from '../map/place-camera.ts';
+import { beijingBounds, placeCamera } from '../map/place-camera.ts';
 import type { AtlasState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
 import type { Story } from '../tour/story.ts';
