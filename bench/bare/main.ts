@@ -2,6 +2,7 @@
  * Baseline for the benchmark: the same district data drawn with bare MapLibre — one fill
  * and one line layer, no labels, no UI. `window.bareReady` resolves when the map is idle.
  */
+/// <reference path="./bare-window.d.ts" />
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -9,14 +10,6 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 setWorkerUrl(workerUrl);
-
-declare global {
-  interface Window {
-    bareReady: Promise<void>;
-    /** For the benchmark's flights (the same cameras as the app's tour). */
-    bareMap: MapLibreMap;
-  }
-}
 
 window.bareReady = (async () => {
   const topo = (await (await fetch('data/boundaries.topo.json')).json()) as Topology;
