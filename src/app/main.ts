@@ -14,12 +14,13 @@ import { type AtlasState } from './state/state.ts';
 import { createStore, type Store } from './state/store.ts';
 import { parseState, type Known, type Notice } from './state/url-state.ts';
 import { bindUrl } from './state/url-sync.ts';
+import { afterPaint } from './ui/after-paint.ts';
 import { showError } from './ui/error-screen.ts';
 import { inertText } from './ui/inert-text.ts';
 import { closePanel, renderPanel } from './ui/panel.ts';
 import { panelModel } from './ui/panel-model.ts';
 import { renderLegend } from './ui/legend.ts';
-import { renderPlaceList } from './ui/place-list.ts';
+import { markCurrentPlace, renderPlaceList } from './ui/place-list.ts';
 import { buildSearchIndex } from './ui/search-index.ts';
 import { createSearch } from './ui/search.ts';
 import { closeReader, hideReader, isReaderOpen, loadDocText, openReader, showReaderMessage } from './ui/reader.ts';
@@ -180,7 +181,8 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     const changed = (...keys: Array<keyof AtlasState>) => !prev || keys.some((k) => s[k] !== prev[k]);
     if (changed('place', 'topic', 'lang')) {
       showPanel(s, !!prev && s.place !== prev.place);
-      renderPlaceList($('place-list'), data, s, s.lang, (id) => select(id));
+      if (changed('topic', 'lang')) renderPlaceList($('place-list'), data, s, s.lang, (id) => select(id));
+      else markCurrentPlace($('place-list'), s.place);
     }
     if (changed('layers', 'topic', 'lang')) {
       renderLegend($('legend'), s, choroplethLegend([...data.districtCounts(s.topic).values()]), s.lang, legendHandlers);
@@ -366,8 +368,6 @@ async function start(handle: AtlasHandle): Promise<void> {
   }
 }
 
-/** After the next frame has been painted (a task queued from inside requestAnimationFrame). */
-const afterPaint = (f: () => void) => requestAnimationFrame(() => setTimeout(f, 0));
 const whenIdle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 0));
 
 applyStrings(hashLang);

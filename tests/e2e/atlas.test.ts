@@ -56,6 +56,8 @@ describe('clicking a district', () => {
       await page.mouse.click(pt.x, pt.y);
       await expect.poll(() => placeInUrl(page), { timeout: 5000 }).toBe(d.id);
       await expect.poll(() => panelTitle(page)).toBe(d.name);
+      // The place list marks the selection (and makes it its Tab stop) without being rebuilt.
+      expect(await page.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('#place-list [aria-current="true"]')].map((b) => [b.dataset.place, b.tabIndex]))).toEqual([[d.id, 0]]);
       const quotes = await page.locator('#panel .quote').allInnerTexts();
       if (quotes.length === 0) {
         expect(await page.locator('#panel .panel-empty').innerText()).not.toBe('');
@@ -123,8 +125,11 @@ describe('sharing and history', () => {
     await expect.poll(() => placeInUrl(page)).toBe('fengtai');
     await page.goBack();
     await expect.poll(() => panelTitle(page)).toBe('海淀区');
+    const current = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#place-list [aria-current="true"]')].map((b) => b.dataset.place));
+    expect(await current()).toEqual(['haidian']);
     await page.goForward();
     await expect.poll(() => panelTitle(page)).toBe('丰台区');
+    expect(await current()).toEqual(['fengtai']);
     await page.close();
   });
 
@@ -207,10 +212,10 @@ describe('keyboard, language and reading', () => {
     await first.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
-    expect(await placeInUrl(page)).not.toBeNull();
+    await expect.poll(() => placeInUrl(page)).not.toBeNull();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#panel').isHidden()).toBe(true);
-    expect(await placeInUrl(page)).toBeNull();
+    await expect.poll(() => placeInUrl(page)).toBeNull();
     await page.close();
   });
 

@@ -188,6 +188,8 @@ describe('without WebGL: the SVG map', () => {
     expect(panned[1]).toBeLessThan(zoomed[1]);
     expect(panned[2]).toBeCloseTo(zoomed[2], 3);
     await page.waitForTimeout(100);
+    // The store says at once that nothing was selected (the URL follows a frame later).
+    expect(await page.evaluate(() => window.atlas.state()?.place ?? null)).toBeNull();
     expect(await hashParam(page, 'place')).toBeNull();
     expect(await page.locator('#panel').isHidden()).toBe(true);
     await page.close();

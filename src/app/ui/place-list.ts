@@ -144,6 +144,20 @@ export function renderPlaceList(
   keepingFocus(root, () => root.replaceChildren(nav));
 }
 
+/**
+ * A new selection with the same topic and language: the current marker and the Tab stop move,
+ * and the list (every place, by layer) is not rebuilt on the way to painting the panel.
+ */
+export function markCurrentPlace(root: HTMLElement, place: string | null): void {
+  const buttons = [...root.querySelectorAll<HTMLButtonElement>('button.place-item')];
+  for (const b of buttons) {
+    if (b.dataset.place === place) b.setAttribute('aria-current', 'true');
+    else b.removeAttribute('aria-current');
+  }
+  const current = buttons.find((b) => b.dataset.place === place);
+  if (current) setTabStop(buttons, current);
+}
+
 /** The one button Tab reaches (roving tabindex). */
 function setTabStop(buttons: readonly HTMLButtonElement[], stop: HTMLButtonElement | undefined): void {
   for (const b of buttons) b.tabIndex = b === stop ? 0 : -1;
