@@ -233,14 +233,20 @@ async function clickToPanel(browser: Browser, url: string, bareUrl: string) {
   }
   // The same selections from the place list: no map input, so no map frame in the interval.
   const listTimes: number[] = [];
-  for (let i = 0; i < Math.min(CLICKS, 30); i++) {
+  for (let i = 0; i < CLICKS; i++) {
     const target = targets[(i + 1) % targets.length];
+    const button = page.locator('#place-list button', { hasText: target.name }).first();
+    // As on the map: the pointer arrives (leaving the map clears its hover, a map frame), then the click.
+    await button.hover();
+    await page.evaluate(() => window.__bench.idleCamera(window.atlas.map));
     await page.evaluate((name) => {
       window.__pending = window.__bench.panelPainted(name);
     }, target.name);
-    await page.locator('#place-list button', { hasText: target.name }).first().click();
+    await button.click();
     listTimes.push(await page.evaluate(() => window.__pending));
-    await page.waitForTimeout(300);
+    if (process.env.BENCH_DEBUG) console.log(`  list ${target.name} ${listTimes.at(-1)!.toFixed(0)} ms, map frames at ${await page.evaluate(() => JSON.stringify(window.__bench.mapFrames))}`);
+    // The map follows each selection; the next click comes once it has settled, as for map clicks.
+    await page.evaluate(() => window.__bench.idleCamera(window.atlas.map));
   }
   await ctx.close();
   const reference = await bareClickFrame(browser, bareUrl, targets);
