@@ -304,21 +304,29 @@ async function tourLongTasks(browser: Browser, appUrl: string, bareUrl: string) 
     cameras.push(await idleCamera());
   }
   const app = summarise(await longTasksSince(page, readyAt));
+  const box = await page.evaluate(() => document.getElementById('map')!.getBoundingClientRect().toJSON() as { width: number; height: number });
   await ctx.close();
 
-  const bareCtx = await browser.newContext({ viewport: VIEWPORT });
-  const bare = await pageWithProbe(bareCtx);
-  await bare.goto(bareUrl);
-  const bareReadyAt = await bare.evaluate(async () => {
-    await window.bareReady;
-    return performance.now();
-  });
-  for (const camera of cameras) await bare.evaluate((c) => window.__bench.fly(window.bareMap, c), camera);
-  const reference = summarise(await longTasksSince(bare, bareReadyAt));
-  await bareCtx.close();
+  // The same cameras flown by bare MapLibre: the districts alone, and the app's own map.
+  const flyBare = async (url: string) => {
+    const bareCtx = await browser.newContext({ viewport: VIEWPORT });
+    const bare = await pageWithProbe(bareCtx);
+    await bare.goto(url);
+    const bareReadyAt = await bare.evaluate(async () => {
+      await window.bareReady;
+      return performance.now();
+    });
+    for (const camera of cameras) await bare.evaluate((c) => window.__bench.fly(window.bareMap, c), camera);
+    const tasks = summarise(await longTasksSince(bare, bareReadyAt));
+    await bareCtx.close();
+    return tasks;
+  };
+  const reference = await flyBare(bareUrl);
+  const sameMap = await flyBare(`${bareUrl}same-map.html?w=${Math.round(box.width)}&h=${Math.round(box.height)}`);
   console.log(`\n4. Tour (${steps} steps, flying) after ready: ${app.over} tasks over 200 ms, longest ${ms(app.max)}`);
-  console.log(`  bare MapLibre flying the same ${cameras.length} cameras: ${reference.over} over 200 ms, longest ${ms(reference.max)}`);
-  budgets.push({ name: 'longest main-thread task in the tour', value: `${ms(app.max)}, ${app.over} over 200 ms (bare: ${ms(reference.max)})`, budget: '≤ 200 ms', met: app.over === 0 });
+  console.log(`  bare MapLibre flying the same ${cameras.length} cameras, districts only: ${reference.over} over 200 ms, longest ${ms(reference.max)}`);
+  console.log(`  bare MapLibre flying them over the app's map (no app code): ${sameMap.over} over 200 ms, longest ${ms(sameMap.max)}`);
+  budgets.push({ name: 'longest main-thread task in the tour', value: `${ms(app.max)}, ${app.over} over 200 ms (bare: ${ms(reference.max)}; same map: ${ms(sameMap.max)}, ${sameMap.over} over)`, budget: '≤ 200 ms', met: app.over === 0 });
 }
 
 /** A page with the in-page probe (long tasks, click → panel) installed before its scripts run. */
