@@ -222,10 +222,15 @@ describe('keyboard, language and reading', () => {
   it('switches the interface to English while quotes stay as written', async () => {
     const { page } = await open('#place=fengtai');
     const quote = await page.locator('#panel .quote').first().innerText();
+    // MapLibre's own controls speak the UI language too.
+    const zoomLabels = () => page.evaluate(() => ['in', 'out'].map((d) => document.querySelector(`.maplibregl-ctrl-zoom-${d}`)!.getAttribute('aria-label')));
+    expect(await zoomLabels()).toEqual(['放大', '缩小']);
     await page.locator('#lang-toggle').click();
     await expect.poll(() => panelTitle(page)).toBe('Fengtai District');
     expect(await page.locator('#panel .quote').first().innerText()).toBe(quote);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await zoomLabels()).toEqual(['Zoom in', 'Zoom out']);
+    expect(await page.locator('canvas.maplibregl-canvas').getAttribute('aria-label')).toBe('Map of Beijing’s districts');
     await page.close();
   });
 

@@ -277,8 +277,8 @@ export const STRINGS = {
   'svgMap.unsupported': { zh: '此浏览器不支持 WebGL2', en: 'this browser has no WebGL2' },
   'svgMap.lost': { zh: 'WebGL 图形上下文已丢失', en: 'the WebGL context was lost' },
   'svgMap.failed': { zh: 'WebGL 地图无法启动（{detail}）', en: 'the WebGL map could not start ({detail})' },
-  'svgMap.zoomIn': { zh: '放大', en: 'Zoom in' },
-  'svgMap.zoomOut': { zh: '缩小', en: 'Zoom out' },
+  'map.zoomIn': { zh: '放大', en: 'Zoom in' },
+  'map.zoomOut': { zh: '缩小', en: 'Zoom out' },
   'svgMap.reset': { zh: '显示北京全图', en: 'Show all of Beijing' },
   // — end SVG map —
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -7,6 +7,7 @@ import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { DEFAULT_STATE, type AtlasState } from '../state/state.ts';
 import { buildStyle } from './build-style.ts';
+import { mapLocale } from './control-labels.ts';
 import { beijingBounds } from './place-camera.ts';
 import { registerMap } from './map-registry.ts';
 import { localIdeographFontFamily } from './map-theme.ts';
@@ -38,6 +39,7 @@ export function createMap(
     minZoom: 5,
     maxZoom: 14,
     localIdeographFontFamily,
+    locale: mapLocale(lang),
     // Labels appear at once: a fade keeps the map from going idle for 300 ms after every move.
     fadeDuration: 0,
     attributionControl: false,

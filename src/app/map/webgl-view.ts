@@ -5,6 +5,7 @@ import { t } from '../i18n/strings.ts';
 import type { AtlasState } from '../state/state.ts';
 import type { Bounds, MapView } from '../views/map-view.ts';
 import { applyState, clickablePlaceAt, highlightReading } from './apply-state.ts';
+import { labelMapControls } from './control-labels.ts';
 import { createMap, whenDrawn } from './create-map.ts';
 import { enableDistrictHover } from './hover.ts';
 
@@ -22,6 +23,7 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
     drawn: () => whenDrawn(map),
     apply(s, prev) {
       latest = s;
+      if (prev && s.lang !== prev.lang) labelMapControls(container, s.lang);
       if (map.isStyleLoaded()) applyState(map, s, data, prev);
     },
     highlight: (ids) => highlightReading(map, data, ids),

@@ -209,7 +209,7 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
     notice.textContent = fallbackNotice(reason, lang);
     notice.title = notice.textContent;
     attribution.textContent = t('attribution', lang);
-    for (const [el, key] of [[zoomIn, 'svgMap.zoomIn'], [zoomOut, 'svgMap.zoomOut'], [reset, 'svgMap.reset']] as const) {
+    for (const [el, key] of [[zoomIn, 'map.zoomIn'], [zoomOut, 'map.zoomOut'], [reset, 'svgMap.reset']] as const) {
       el.setAttribute('aria-label', t(key, lang));
       el.title = t(key, lang);
     }
