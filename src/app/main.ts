@@ -119,7 +119,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     onRead: (doc: string, fact: string) => store.set({ doc, fact }),
     onClose: () => {
       select(null);
-      view.container.focus();
+      view.focus();
     },
   };
   const legendHandlers = {

@@ -240,6 +240,25 @@ describe('the keyboard alone', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
     await page.close();
   });
+
+  it('meets the map as one Tab stop, the canvas whose keys move it, and returns there when the panel closes', async () => {
+    const { page } = await open('#place=haidian');
+    const stops = await page.evaluate(() =>
+      [document.getElementById('map')!, ...document.querySelectorAll<HTMLElement>('#map *')]
+        .filter((e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled)
+        .map((e) => (e.classList.contains('maplibregl-canvas') ? 'canvas' : e.id ? `#${e.id}` : e.className.split(' ').find((c) => c.startsWith('maplibregl-ctrl-zoom')) ?? e.tagName)),
+    );
+    // The canvas, then MapLibre's controls (zoom buttons, the attribution's summary): #map itself is not a stop.
+    expect(stops).toEqual(['canvas', 'maplibregl-ctrl-zoom-in', 'maplibregl-ctrl-zoom-out', 'SUMMARY']);
+    await page.locator('#panel .panel-close').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#panel').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(true);
+    const zoom = await page.evaluate(() => window.atlas.map!.getZoom());
+    await page.keyboard.press('Equal');
+    await expect.poll(() => page.evaluate(() => window.atlas.map!.getZoom()), { timeout: 5000 }).toBeGreaterThan(zoom);
+    await page.close();
+  });
 });
 
 const kindsById = new Map<string, string>(

@@ -14,6 +14,8 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
   const map = createMap(container, b, state.lang, t('attribution', state.lang), { data, state });
   if (state.camera) map.jumpTo({ center: [state.camera.lng, state.camera.lat], zoom: state.camera.zoom });
   enableDistrictHover(map);
+  // MapLibre's canvas is the Tab stop with the map's keys; the container stays focusable by script only.
+  container.tabIndex = -1;
   let latest = state;
   map.once('load', () => applyState(map, latest, data));
   return {
@@ -31,6 +33,7 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
     flyTo: (c, o) => map.flyTo({ center: [c.lng, c.lat], zoom: c.zoom, ...o }),
     visibleBounds: () => map.getBounds().toArray().flat() as Bounds,
     resize: () => map.resize(),
+    focus: () => map.getCanvas().focus(),
     onPlaceClick(cb) {
       map.on('click', (e) => {
         const id = clickablePlaceAt(map, e.point);

@@ -336,6 +336,8 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
     e.preventDefault();
   };
   container.addEventListener('keydown', onKey);
+  // The container carries the SVG map's keys, so it is the Tab stop (also after a lost WebGL context).
+  container.tabIndex = 0;
 
   let resizeFrame = 0;
   const observer = new ResizeObserver(() => {
@@ -364,6 +366,7 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
       place();
       relayout();
     },
+    focus: () => container.focus(),
     onPlaceClick: (cb) => void placeListeners.push(cb),
     onCameraChange: (cb) => void cameraListeners.push(cb),
     // An SVG map has no context to lose.

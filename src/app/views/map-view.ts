@@ -40,6 +40,8 @@ export interface MapView {
   visibleBounds(): Bounds;
   /** Follow the container's size (the panel column opened or closed). */
   resize(): void;
+  /** Keyboard focus to the map, on the element whose keys move it (one Tab stop per map). */
+  focus(): void;
   onPlaceClick(cb: (placeId: string) => void): void;
   /** After every camera move the reader made or asked for. */
   onCameraChange(cb: (camera: Camera) => void): void;
