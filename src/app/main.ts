@@ -21,7 +21,8 @@ import { closePanel, renderPanel } from './ui/panel.ts';
 import { panelModel } from './ui/panel-model.ts';
 import { renderLegend } from './ui/legend.ts';
 import { markCurrentPlace, renderPlaceList } from './ui/place-list.ts';
-import { buildSearchIndex } from './ui/search-index.ts';
+import { buildSearchIndex, type Fold } from './ui/search-index.ts';
+import { loadT2S } from './ui/script-convert.ts';
 import { createSearch } from './ui/search.ts';
 import { closeReader, hideReader, isReaderOpen, loadDocText, openReader, showReaderMessage } from './ui/reader.ts';
 import { initLayout, labelLangToggle } from './ui/layout.ts';
@@ -113,6 +114,12 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
   const select = (place: string | null) => store.set({ place });
   const layout = initLayout($<HTMLButtonElement>('layers-toggle'), $('sidebar'), store.get().lang);
   const search = createSearch($<HTMLInputElement>('search'), $('search-results'), buildSearchIndex(data), { onSelect: (id) => select(id) }, store.get().lang);
+  // Search across scripts: the Traditional → Simplified converter (its own chunk, also used by
+  // the panel's 简 toggle) loads when the search box is first focused; until then, and if it
+  // cannot load, a query matches text in the script it is typed in.
+  let fold: Fold | undefined;
+  const reindex = () => search.setIndex(buildSearchIndex(full ?? data, fold));
+  $('search').addEventListener('focus', () => void loadT2S().then((f) => ((fold = f), reindex()), () => undefined), { once: true });
   const panelHandlers = {
     onSelect: select,
     onTopic: (topic: Topic | null) => store.set({ topic }),
@@ -209,7 +216,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     (loading ??= loadFacts().then(
       (d) => {
         full = d;
-        search.setIndex(buildSearchIndex(d));
+        reindex();
         if (story) tour = tourView(() => view, store, d, b, story, { root: $('tour'), button: $('tour-button') }, (m) => notify(m, store.get().lang));
         $('status').textContent = '';
         const s = store.get();

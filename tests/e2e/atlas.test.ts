@@ -98,6 +98,16 @@ describe('search', () => {
     await expect.poll(() => panelTitle(page)).toBe('北京经济技术开发区');
     await page.close();
   });
+
+  it('finds a sentence of the Traditional-script plan from a Simplified query, shown as written', async () => {
+    const { page } = await open();
+    await page.evaluate(() => window.atlas.sentences());
+    await page.locator('#search').fill('轨道交通创新中心');
+    await expect.poll(() => page.locator('#search-results .search-fact .search-detail').allInnerTexts(), { timeout: 10_000 }).toEqual([
+      expect.stringContaining('軌道交通創新中心'),
+    ]);
+    await page.close();
+  });
 });
 
 describe('sharing and history', () => {

@@ -7,7 +7,16 @@ import type { AtlasData, AtlasIndex } from '../data/atlas-data.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { placeName } from './labels.ts';
 
+/**
+ * Folds text to one script before matching (Traditional → Simplified once the converter is in),
+ * so a query finds names and sentences written in either. Identity until then.
+ */
+export type Fold = (text: string) => string;
+const asWritten: Fold = (text) => text;
+
 export interface SearchIndex {
+  /** Applied to the query as it was to the keys below. */
+  fold: Fold;
   places: Array<{
     id: string;
     kind: PlaceKind;
@@ -46,25 +55,27 @@ export function normalise(s: string): string {
 }
 
 /** With the first view's index (no sentences) only places are searched; with full data, sentences too. */
-export function buildSearchIndex(data: AtlasIndex | AtlasData): SearchIndex {
+export function buildSearchIndex(data: AtlasIndex | AtlasData, fold: Fold = asWritten): SearchIndex {
+  const key = (text: string) => normalise(fold(text));
   return {
+    fold,
     places: data.file.places.map((p) => ({
       id: p.id,
       kind: p.kind,
       factCount: p.factCount,
-      names: [p.names.zhHans, p.names.zhHant, p.names.en].map(normalise),
-      aliases: p.aliases.map(normalise),
+      names: [p.names.zhHans, p.names.zhHant, p.names.en].map(key),
+      aliases: p.aliases.map(key),
       rawAliases: [...p.aliases],
       label: { zh: placeName(p, 'zh'), en: placeName(p, 'en') },
     })),
     facts: (data.file.facts as ReadonlyArray<FactRef | Fact>)
       .filter((f): f is Fact => f.places.length > 0 && 'text' in f)
-      .map((f) => ({ id: f.id, doc: f.doc, text: f.text, key: normalise(f.text), placeIds: f.places.map((p) => p.id) })),
+      .map((f) => ({ id: f.id, doc: f.doc, text: f.text, key: key(f.text), placeIds: f.places.map((p) => p.id) })),
   };
 }
 
 export function search(index: SearchIndex, query: string, lang: Lang, limit = 12): SearchResult[] {
-  const q = normalise(query);
+  const q = normalise(index.fold(query));
   if (!q) return [];
   const placeHits: Array<SearchResult & { sort: number[] }> = [];
   for (const p of index.places) {

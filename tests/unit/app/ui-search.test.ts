@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
+import * as OpenCC from 'opencc-js/t2cn';
 import { buildSearchIndex, search } from '../../../src/app/ui/search-index.ts';
 import type { FactsFile } from '../../../src/types.ts';
 
@@ -50,4 +51,20 @@ describe('search', () => {
   it('returns nothing for an empty query', () => {
     expect(search(index, '   ', 'zh')).toEqual([]);
   });
+
+  it('finds sentences written in the other script once a fold to one script is given, and shows them as written', () => {
+    const folded = buildSearchIndex(data, OpenCC.Converter({ from: 'tw', to: 'cn' }));
+    const facts = (i: typeof index, q: string) => search(i, q, 'zh', 200).filter((r) => r.type === 'fact');
+    // The 十四五 plan is in Traditional script: a Simplified query finds it only through the fold.
+    expect(facts(index, '轨道交通创新中心')).toEqual([]);
+    const hits = facts(folded, '轨道交通创新中心');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.detail).toContain('軌道交通創新中心');
+    // And the other way round: a Traditional query finds the Simplified news.
+    const docOf = new Map(file.facts.map((f) => [f.id, f.doc]));
+    const docs = (i: typeof index, q: string) => new Set(facts(i, q).map((r) => docOf.get(r.factId!)));
+    expect([...docs(index, '中關村科學城')]).toEqual(['004']);
+    expect([...docs(folded, '中關村科學城')].filter((d) => d !== '004').length).toBeGreaterThan(0);
+  });
 });
+
