@@ -7,26 +7,26 @@
  */
 import type { LayerSpecification } from 'maplibre-gl';
 
-/** The paint properties each program reads per feature (the variants MapLibre would split on). */
-export const SHARED_PAINT: Partial<Record<LayerSpecification['type'], string[]>> = {
-  fill: ['fill-color', 'fill-opacity'],
-  line: ['line-color', 'line-width', 'line-opacity', 'line-blur', 'line-gap-width', 'line-offset'],
-  circle: ['circle-radius', 'circle-color', 'circle-blur', 'circle-opacity', 'circle-stroke-width', 'circle-stroke-color', 'circle-stroke-opacity'],
-  symbol: ['text-color', 'text-halo-color', 'text-halo-width', 'text-halo-blur', 'text-opacity'],
-};
-
-/** Defaults of the style spec, for properties a layer leaves unset. */
-const DEFAULTS: Record<string, unknown> = {
-  'fill-color': '#000000', 'fill-opacity': 1,
-  'line-color': '#000000', 'line-width': 1, 'line-opacity': 1, 'line-blur': 0, 'line-gap-width': 0, 'line-offset': 0,
-  'circle-radius': 5, 'circle-color': '#000000', 'circle-blur': 0, 'circle-opacity': 1, 'circle-stroke-width': 0, 'circle-stroke-color': '#000000', 'circle-stroke-opacity': 1,
-  'text-color': '#000000', 'text-halo-color': 'rgba(0, 0, 0, 0)', 'text-halo-width': 0, 'text-halo-blur': 0, 'text-opacity': 1,
+/**
+ * The paint properties each program reads per feature (the variants MapLibre would split on),
+ * with the style spec's default for a layer that leaves one unset (checked against the spec in
+ * tests/unit/app/shared-shaders.test.ts).
+ */
+export const SHARED_PAINT: Partial<Record<LayerSpecification['type'], Record<string, unknown>>> = {
+  fill: { 'fill-color': '#000000', 'fill-opacity': 1 },
+  line: { 'line-color': '#000000', 'line-width': 1, 'line-opacity': 1, 'line-blur': 0, 'line-gap-width': 0, 'line-offset': 0 },
+  circle: {
+    'circle-radius': 5, 'circle-color': '#000000', 'circle-blur': 0, 'circle-opacity': 1,
+    'circle-stroke-width': 0, 'circle-stroke-color': '#000000', 'circle-stroke-opacity': 1,
+  },
+  symbol: { 'text-color': '#000000', 'text-halo-color': 'rgba(0, 0, 0, 0)', 'text-halo-width': 0, 'text-halo-blur': 0, 'text-opacity': 1 },
 };
 
 const FEATURE_OPERATORS = new Set(['get', 'has', 'feature-state', 'properties', 'id', 'geometry-type']);
 const readsFeature = (v: unknown): boolean => Array.isArray(v) && (FEATURE_OPERATORS.has(v[0] as string) || v.some(readsFeature));
+/** ['interpolate', kind, ['zoom'], …] or ['step', ['zoom'], …]. */
 const isZoomCurve = (v: unknown): v is unknown[] =>
-  Array.isArray(v) && (v[0] === 'interpolate' || v[0] === 'step') && JSON.stringify(v).includes('["zoom"]');
+  Array.isArray(v) && ((v[0] === 'interpolate' && v[2]?.[0] === 'zoom') || (v[0] === 'step' && v[1]?.[0] === 'zoom'));
 
 /** A value no feature carries, so the constant always wins. */
 const perFeature = (constant: unknown) => ['coalesce', ['get', '__shared_shader'], constant];
@@ -41,10 +41,10 @@ export function perFeatureValue(value: unknown): unknown {
 }
 
 export function shareShaders(layer: LayerSpecification): LayerSpecification {
-  const props = SHARED_PAINT[layer.type];
-  if (!props) return layer;
+  const shared = SHARED_PAINT[layer.type];
+  if (!shared) return layer;
   const paint: Record<string, unknown> = { ...((layer as { paint?: object }).paint ?? {}) };
-  for (const p of props) paint[p] = perFeatureValue(paint[p] ?? DEFAULTS[p]);
+  for (const [p, fallback] of Object.entries(shared)) paint[p] = perFeatureValue(paint[p] ?? fallback);
   const extra = layer.type === 'fill' ? { 'fill-antialias': false } : {};
   return { ...layer, paint: { ...paint, ...extra } } as LayerSpecification;
 }
