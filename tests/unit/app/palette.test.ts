@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import {
   DEFICIENCIES, VISIONS, closestPair, contrastRatio, deltaE76, lightness, over, parseHex, seenAs, simulate, toLab,
@@ -18,6 +17,7 @@ import { subParkLayers } from '../../../src/app/map/layers/sub-park-layers.ts';
 import { buildStyle } from '../../../src/app/map/build-style.ts';
 import { DEFAULT_STATE } from '../../../src/app/state/state.ts';
 import { boundaries, data } from './map-fixtures.ts';
+import { parsePaint } from './paint-expressions.ts';
 
 /**
  * ΔE76 thresholds. About 2.3 is a just-noticeable difference between large patches seen side
@@ -195,11 +195,7 @@ function coloursIn(value: unknown): string[] {
 }
 
 /** The halo width a label layer draws at a zoom, for a feature with no properties (the style spec's own evaluation). */
-function haloWidth(value: unknown, zoom: number): number {
-  const parsed = createPropertyExpression(value, 'paint', (latest as unknown as Record<string, Record<string, unknown>>).paint_symbol['text-halo-width'] as never);
-  if (parsed.result !== 'success') throw new Error(`invalid text-halo-width ${JSON.stringify(value)}`);
-  return parsed.value.evaluate({ zoom }, { type: 1, properties: {} } as never) as number;
-}
+const haloWidth = (value: unknown, zoom: number) => parsePaint('symbol', 'text-halo-width', value).evaluate({ zoom }, { type: 1, properties: {} } as never) as number;
 
 describe('map labels', () => {
   it('draws every label colour at ≥ 4.5:1 on its halo', () => {
