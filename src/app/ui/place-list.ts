@@ -122,7 +122,6 @@ export function renderPlaceList(
         'data-focus': `place-${it.id}`,
         tabindex: '-1',
         'aria-label': t('placeListCountLabel', lang, { name: it.name, n: String(it.count) }),
-        'aria-current': state.place === it.id ? 'true' : undefined,
       }, el('span', { class: 'place-name', text: it.name }), ' ', el('span', { class: 'place-count', 'aria-hidden': 'true', text: t('placeListCount', lang, { n: String(it.count) }) }));
       b.addEventListener('click', () => onSelect(it.id));
       b.addEventListener('focus', () => setTabStop(buttons, b));
@@ -140,7 +139,7 @@ export function renderPlaceList(
     ev.preventDefault();
     buttons[to].focus();
   });
-  setTabStop(buttons, buttons.find((b) => b.dataset.place === state.place) ?? buttons[0]);
+  markCurrent(buttons, state.place, buttons[0]);
   keepingFocus(root, () => root.replaceChildren(nav));
 }
 
@@ -149,13 +148,17 @@ export function renderPlaceList(
  * and the list (every place, by layer) is not rebuilt on the way to painting the panel.
  */
 export function markCurrentPlace(root: HTMLElement, place: string | null): void {
-  const buttons = [...root.querySelectorAll<HTMLButtonElement>('button.place-item')];
+  markCurrent([...root.querySelectorAll<HTMLButtonElement>('button.place-item')], place);
+}
+
+/** aria-current on the selected place's button, which also becomes the Tab stop (else `fallback`, if any). */
+function markCurrent(buttons: readonly HTMLButtonElement[], place: string | null, fallback?: HTMLButtonElement): void {
   for (const b of buttons) {
     if (b.dataset.place === place) b.setAttribute('aria-current', 'true');
     else b.removeAttribute('aria-current');
   }
-  const current = buttons.find((b) => b.dataset.place === place);
-  if (current) setTabStop(buttons, current);
+  const stop = buttons.find((b) => b.dataset.place === place) ?? fallback;
+  if (stop) setTabStop(buttons, stop);
 }
 
 /** The one button Tab reaches (roving tabindex). */
