@@ -43,6 +43,12 @@ export interface Place {
   names: Names;
   aliases: string[];
   kind: PlaceKind;
+  /**
+   * National statistical division code of the unit the place is or lies in, for places whose
+   * region the gazetteer cannot otherwise tell (districts, places outside Beijing): 110108, 13,
+   * 3401. Others take their district's or parent's; Beijing by default.
+   */
+  division?: string;
   /** Beijing district id that hosts the place, when it lies in Beijing. */
   district?: string;
   /** Parent place id (e.g. a sub-park's parent is the demonstration zone). */
@@ -127,8 +133,13 @@ export interface Figure {
 
 export interface FactPlace {
   id: string;
-  how: 'explicit' | 'context';
-  /** The group term (三城一区 …) the place was named through, when it was. */
+  /**
+   * explicit: the sentence names the place (or a Beijing town in the district, named in `via`);
+   * group: it is reached through a group term (三城一区, 京津冀 …: `via`), named in the sentence or
+   * lent by a passage about the term; context: the sentence is about it without naming it.
+   */
+  how: 'explicit' | 'group' | 'context';
+  /** The group term the place was reached through, or the town a district was named through. */
   via?: string;
 }
 

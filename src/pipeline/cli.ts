@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FactIndexFile, FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
+import { parseDivisions, type Divisions } from './divisions.ts';
 import { factIndex } from './fact-index.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import type { TopicLexicon } from './tag-topics.ts';
@@ -22,6 +23,8 @@ export class CliError extends Error {}
 
 export const DEFAULTS: Record<string, string> = {
   seeds: 'seeds', out: 'public/data/facts.json', places: 'geo/places.json', topics: 'geo/topics.json',
+  // The national division table: names elsewhere in China that compete with the gazetteer's.
+  divisions: 'geo/divisions.json',
   // The document reader fetches each decoded text from here; fact offsets index into it.
   docs: 'public/data/docs', 'no-docs': 'no',
 };
@@ -88,6 +91,16 @@ export function writeAllAtomically(files: Array<{ path: string; data: string }>)
   }
 }
 
+/** The division table, or a one-line error naming the file and the command that rebuilds it. */
+function loadDivisions(path: string): Divisions {
+  try {
+    return parseDivisions(readJson<unknown>(path, 'division table'));
+  } catch (e) {
+    const why = (e as Error).message;
+    throw new CliError(e instanceof CliError ? `${why} (npm run build:divisions rebuilds it)` : `bad division table ${path}: ${why} (npm run build:divisions rebuilds it)`);
+  }
+}
+
 /** A document the pipeline reads: plain text, or a saved web page (turned into its text). */
 const isDocumentFile = (name: string) => /\.(txt|html?)$/i.test(name);
 
@@ -104,6 +117,7 @@ export function loadInputs(opts: Record<string, string>): { seeds: string; input
   const manifest = entries.includes('manifest.json') ? readJson<ManifestEntry[]>(join(seeds, 'manifest.json'), 'manifest') : [];
   const gazetteer = readJson<Gazetteer>(resolve(opts.places), 'gazetteer');
   const topics = readJson<TopicLexicon>(resolve(opts.topics), 'topic lexicon');
+  const divisions = loadDivisions(resolve(opts.divisions));
   const documents = names.map((file) => {
     try {
       return { file, bytes: new Uint8Array(readFileSync(join(seeds, file))) };
@@ -111,7 +125,7 @@ export function loadInputs(opts: Record<string, string>): { seeds: string; input
       throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   });
-  return { seeds, input: { documents, manifest, gazetteer, topics } };
+  return { seeds, input: { documents, manifest, gazetteer, topics, divisions } };
 }
 
 export function runCli(argv: string[], io: Io = { log: console.log, error: console.error }): number {

@@ -6,8 +6,13 @@ import { extractBody } from './extract-body.ts';
 import { extractFigures } from './extract-figures.ts';
 import { factIdMaker } from './fact-id.ts';
 import { htmlToText, isHtmlFile } from './html-to-text.ts';
-import { buildMatcher, matchPlaces, type Matcher, type PlaceMatch } from './match-places.ts';
-import { normaliseKey } from './normalise-key.ts';
+import { isBeijingRegion, type Divisions } from './divisions.ts';
+import { findMentions } from './find-mentions.ts';
+import { buildNameIndex, type NameIndex } from './name-index.ts';
+import { normaliseKey, toOriginalRange } from './normalise-key.ts';
+import { isWeak, resolveMentions, type Resolution, type Why } from './resolve-mentions.ts';
+import { buildShortForms, matchShortForms, type ShortForms } from './short-forms.ts';
+import { jiebaSegmenter, wordStarts, type Segmenter } from './segment-words.ts';
 import { rankRoles, type RoleCandidate } from './rank-roles.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildTopicTagger, tagTopics, type TopicLexicon, type TopicTagger } from './tag-topics.ts';
@@ -18,6 +23,10 @@ export interface PipelineInput {
   manifest: ManifestEntry[];
   gazetteer: Gazetteer;
   topics: TopicLexicon;
+  /** The national division table (geo/divisions.json): competing candidates for every name. */
+  divisions?: Divisions;
+  /** Word boundaries for matching; jieba unless a test gives its own. */
+  segment?: Segmenter;
 }
 
 export interface DocumentStats {
@@ -30,12 +39,46 @@ export interface DocumentStats {
   sentences: number;
   facts: number;
   warnings: string[];
+  /** Names left unassigned, with why: ambiguous, out of scope, or qualified as somewhere else. */
+  unresolved: Array<{ name: string; why: Why; sentence: string }>;
 }
 
 interface Ctx {
-  matcher: Matcher;
+  index: NameIndex;
+  shortForms: ShortForms;
+  segment: Segmenter;
   tagger: TopicTagger;
   isBroad: (id: string) => boolean;
+  isWhole: (id: string) => boolean;
+  within: (inner: string, outer: string) => boolean;
+  /** Beijing district place id by county code (a Beijing town rolls up to its district). */
+  districtByCounty: Map<string, string>;
+}
+
+/** A resolved name as a fact place, or nothing (a region elsewhere, or unresolved). */
+interface ExplicitPlace {
+  placeId: string;
+  start: number;
+  how: 'explicit' | 'group';
+  via?: string;
+}
+
+function asPlaces(r: Resolution, ctx: Ctx): ExplicitPlace[] {
+  const ref = r.referent;
+  const start = r.mention.start;
+  if (!ref) return [];
+  if (ref.type === 'place') return [{ placeId: ref.id, start, how: 'explicit' }];
+  if (ref.type === 'group') return ref.members.map((placeId) => ({ placeId, start, how: 'group', via: ref.term }));
+  // A Beijing town the gazetteer lacks is a fact about its district, through the town.
+  const district = isBeijingRegion(ref.unit.region) ? ctx.districtByCounty.get(ref.unit.region.slice(0, 6)) : undefined;
+  return district ? [{ placeId: district, start, how: 'explicit', via: r.mention.alias }] : [];
+}
+
+/** Names a region other than ours and no place of ours (its context would be wrong there). */
+function aboutElsewhere(rs: Resolution[], ctx: Ctx): boolean {
+  const ours = (r: Resolution) => r.referent !== null && asPlaces(r, ctx).some((p) => ctx.index.regionOf.get(p.placeId)?.startsWith('11'));
+  const other = (r: Resolution) => r.referent !== null && r.referent.type === 'division' && !isBeijingRegion(r.referent.unit.region) && !isWeak(r.referent);
+  return rs.some(other) && !rs.some(ours);
 }
 
 /** Traditional when a noticeable share of Han characters change under simplification. */
@@ -63,17 +106,45 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   const rows = spans.map((s) => {
     const sentence = text.slice(s.start, s.end);
     const norm = normaliseKey(sentence);
-    const matches = matchPlaces(ctx.matcher, sentence, norm);
+    const starts = wordStarts(ctx.segment, norm.key);
+    const mentions = findMentions(ctx.index, sentence, norm, starts);
     const figures = extractFigures(sentence, s.start);
-    return { ...s, sentence, norm, matches, figures, topics: tagTopics(ctx.tagger, norm.key, figures) };
+    return { ...s, sentence, norm, starts, mentions, figures, topics: tagTopics(ctx.tagger, norm.key, figures) };
   });
-  const context = assignContext(rows.map((r) => ({ ...r, text: r.sentence, places: r.matches })), ctx.isBroad);
+  const resolved = resolveMentions(rows.map((r) => ({ paragraph: r.paragraph, key: r.norm.key, mentions: r.mentions })));
+  const matches = resolved.sentences.map((rs) => rs.flatMap((r) => asPlaces(r, ctx)));
+  // In a document about somewhere else, a Beijing name is a passing mention: it lends nothing.
+  const isBroad = resolved.aboutBeijing === false ? (id: string) => ctx.isBroad(id) || (ctx.index.regionOf.get(id) ?? '').startsWith('11') : ctx.isBroad;
+  const context = assignContext(
+    rows.map((r, i) => ({
+      text: r.sentence, heading: r.heading, level: r.level, paragraph: r.paragraph,
+      places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, via: m.via } : { placeId: m.placeId, start: m.start })),
+      elsewhere: aboutElsewhere(resolved.sentences[i], ctx),
+    })),
+    { isBroad, isWhole: ctx.isWhole, within: ctx.within },
+  );
+  // Short forms (综合性国家科学中心, 科学城) resolve where the sentence, or the one before it, is about their place.
+  let before = new Set<string>();
+  rows.forEach((r, i) => {
+    const here = [...matches[i].map((m) => m.placeId), ...context[i].map((c) => c.id)];
+    const taken = resolved.sentences[i].map((x): [number, number] => [x.mention.keyStart, x.mention.keyEnd]);
+    for (const m of matchShortForms(ctx.shortForms, r.norm.key, r.starts, taken, new Set([...here, ...before]))) {
+      const [start] = toOriginalRange(r.norm, m.keyStart, m.keyEnd);
+      matches[i].push({ placeId: m.placeId, start, how: 'explicit' });
+      context[i] = context[i].filter((c) => c.id !== m.placeId);
+    }
+    matches[i].sort((a, b) => a.start - b.start);
+    before = new Set([...matches[i].map((m) => m.placeId), ...context[i].map((c) => c.id)]);
+  });
   const nextId = factIdMaker(id);
   const facts: Fact[] = [];
   const roles: RoleCandidate[] = [];
   rows.forEach((r, i) => {
-    const places = explicitPlaces(r.matches);
-    for (const pid of context[i]) if (!places.some((p) => p.id === pid)) places.push({ id: pid, how: 'context' });
+    const places = explicitPlaces(matches[i]);
+    for (const lent of context[i]) {
+      if (places.some((p) => p.id === lent.id)) continue;
+      places.push(lent.via ? { id: lent.id, how: 'group', via: lent.via } : { id: lent.id, how: 'context' });
+    }
     if (places.length === 0 && r.topics.length === 0) return;
     const fact: Fact = {
       id: nextId(r.norm.key), doc: id, start: r.start, end: r.end, text: r.sentence,
@@ -81,8 +152,8 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
     };
     facts.push(fact);
     if (places.length) {
-      const at = (pid: string) => r.matches.find((m) => m.placeId === pid)?.start;
-      roles.push({ fact: fact.id, key: r.norm.key, heading: r.heading, places: places.map((p) => ({ id: p.id, how: p.how, at: at(p.id), via: p.via !== undefined })) });
+      const at = (pid: string) => matches[i].find((m) => m.placeId === pid)?.start;
+      roles.push({ fact: fact.id, key: r.norm.key, heading: r.heading, places: places.map((p) => ({ id: p.id, how: p.how === 'context' ? 'context' : 'explicit', at: at(p.id), via: p.how === 'group' })) });
     }
   });
   // Unlisted documents: the first heading of the body stands for the title.
@@ -98,6 +169,9 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   const stats: DocumentStats = {
     file, id, bodySource: body.source, encoding: decoded.encoding, html, sentences: spans.length, facts: facts.length,
     warnings: documentWarnings(text, spans.length, facts),
+    unresolved: resolved.sentences.flatMap((rs, i) =>
+      rs.filter((r) => r.referent === null && r.mention.referents.some((x) => x.type !== 'division' || isBeijingRegion(x.unit.region)))
+        .map((r) => ({ name: r.mention.alias, why: r.why, sentence: rows[i].sentence }))),
   };
   return { record, facts, roles, stats, text };
 }
@@ -111,12 +185,14 @@ function documentWarnings(text: string, sentences: number, facts: Fact[]): strin
   return [];
 }
 
-/** One entry per place named, in order of first mention; a group keeps its term. */
-function explicitPlaces(matches: PlaceMatch[]): FactPlace[] {
+/** One entry per place named, in order of first mention; named directly beats named through a group. */
+function explicitPlaces(matches: ExplicitPlace[]): FactPlace[] {
   const out: FactPlace[] = [];
   for (const m of matches) {
-    if (out.some((p) => p.id === m.placeId)) continue;
-    out.push(m.via ? { id: m.placeId, how: 'explicit', via: m.via } : { id: m.placeId, how: 'explicit' });
+    const place: FactPlace = m.via ? { id: m.placeId, how: m.how, via: m.via } : { id: m.placeId, how: m.how };
+    const at = out.findIndex((p) => p.id === m.placeId);
+    if (at < 0) out.push(place);
+    else if (out[at].how === 'group' && m.how === 'explicit') out[at] = place;
   }
   return out;
 }
@@ -128,10 +204,26 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
   const ids = documentIds(input.manifest, docs.map((d) => d.file));
   const byFile = new Map(input.manifest.map((e) => [e.file, e]));
   const kinds = new Map(input.gazetteer.places.map((p) => [p.id, p]));
+  const index = buildNameIndex(input.gazetteer, input.divisions ?? { units: [], byCode: new Map() });
   const ctx: Ctx = {
-    matcher: buildMatcher(input.gazetteer),
+    index,
+    shortForms: buildShortForms(input.gazetteer, index),
+    segment: input.segment ?? jiebaSegmenter,
+    districtByCounty: new Map(input.gazetteer.places.filter((p) => p.kind === 'district' && p.division).map((p) => [p.division!, p.id])),
     tagger: buildTopicTagger(input.topics),
     // Too large to lend context: the municipality and province-sized areas (津冀 of 京津冀).
+    isWhole: (id) => kinds.get(id)?.kind === 'municipality',
+    within: (inner, outer) => {
+      // Up the district and parent links (a sub-park lies in its district and in the zone).
+      const seen = new Set<string>();
+      const up = (id: string): boolean => {
+        if (seen.has(id)) return false;
+        seen.add(id);
+        const p = kinds.get(id);
+        return !!p && [p.district, p.parent].some((x) => x !== undefined && x !== id && (x === outer || up(x)));
+      };
+      return up(inner);
+    },
     isBroad: (id) => {
       const p = kinds.get(id);
       return !p || p.kind === 'municipality' || (p.geometry.type === 'boundary' && p.geometry.layer === 'province');

@@ -25,6 +25,10 @@ export function validateGazetteer(g: Gazetteer): void {
     if (geo.type === 'none' && !(typeof geo.reason === 'string' && geo.reason.trim())) {
       throw new PipelineInputError(`gazetteer: place ${p.id} has geometry 'none' without a reason`);
     }
+    // A region code decides which candidates a name competes with: a typo would move the place.
+    if (p.division !== undefined && !(typeof p.division === 'string' && /^\d{2}(\d{2}){0,2}$/.test(p.division))) {
+      throw new PipelineInputError(`gazetteer: place ${p.id} has a division that is not a 2-, 4- or 6-digit code`);
+    }
   }
   const dupIds = duplicates(g.places.map((p) => p.id));
   if (dupIds.length) throw new PipelineInputError(`gazetteer: duplicate place id(s): ${dupIds.join(', ')}`);

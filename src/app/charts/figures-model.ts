@@ -8,7 +8,7 @@
  * first, else its latest. A year later than the document's date makes the row a target. Rows are ordered target first, then share, amount, count (firms, labs,
  * projects first), area, multiple, other, then document order.
  */
-import type { Fact, Figure, Script, Topic } from '../../types.ts';
+import type { Fact, Figure, Script, Topic, FactPlace } from '../../types.ts';
 import type { AtlasData } from '../data/atlas-data.ts';
 import { type Lang, type StringKey, t } from '../i18n/strings.ts';
 import { placeName, topicLabel } from '../ui/labels.ts';
@@ -24,7 +24,7 @@ const KEY_COUNT_UNITS = new Set(['家', '个', '個', '项', '項']);
 export interface FigurePlace {
   id: string;
   name: string;
-  how: 'explicit' | 'context';
+  how: FactPlace['how'];
 }
 
 export interface FigureRow {
@@ -122,7 +122,7 @@ function rank(r: FigureRow): number {
 function placesOf(data: AtlasData, fact: Fact, lang: Lang): FigurePlace[] {
   const seen = new Set<string>();
   const out: FigurePlace[] = [];
-  for (const how of ['explicit', 'context'] as const) {
+  for (const how of ['explicit', 'group', 'context'] as const) {
     for (const fp of fact.places) {
       if (fp.how !== how || seen.has(fp.id)) continue;
       const p = data.places.get(fp.id);

@@ -68,7 +68,7 @@ function factRefProblem(f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: Readon
   if (!isStr(f.doc) || !docs.has(f.doc)) return `cites unknown document ${String(f.doc)}`;
   if (typeof f.heading !== 'boolean') return 'has no heading flag';
   if (!Array.isArray(f.places) || !f.places.every((p) => isRec(p) && isStr(p.id) && placeIds.has(p.id))) return 'names an unknown place';
-  if (!f.places.every((p) => (p.how === 'explicit' || p.how === 'context') && optional(p.via, isStr))) return 'has a place without how (explicit or context)';
+  if (!f.places.every((p) => (p.how === 'explicit' || p.how === 'group' || p.how === 'context') && optional(p.via, isStr))) return 'has a place without how (explicit, group or context)';
   if (!Array.isArray(f.topics) || !f.topics.every((t) => isStr(t) && isTopic(t))) return 'has an unknown topic';
   return null;
 }

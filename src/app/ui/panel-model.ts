@@ -2,7 +2,7 @@
  * The place panel's view model: pure, built from the indexed facts file. Every quote is a
  * fact's exact text; nothing here paraphrases or re-derives pipeline results.
  */
-import type { DocumentRecord, Fact, Names, PlaceKind, Script, Topic } from '../../types.ts';
+import type { DocumentRecord, Fact, FactPlace, Names, PlaceKind, Script, Topic } from '../../types.ts';
 import type { AtlasData, PlaceRecord } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { TOPIC_ORDER, kindLabel, placeName, topicLabel } from './labels.ts';
@@ -35,8 +35,8 @@ export interface FactItem {
   script: Script;
   /** BCP 47 tag for the quote element's lang attribute. */
   lang: QuoteLang;
-  how: 'explicit' | 'context';
-  /** The group term (三城一区 …) the place was named through. */
+  how: FactPlace['how'];
+  /** The group term (三城一区 …) the place was reached through, or the town a district was named through. */
   via?: string;
   topics: Topic[];
   heading: boolean;

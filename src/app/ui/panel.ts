@@ -228,8 +228,8 @@ function factBlock(f: FactItem, lang: Lang, handlers: PanelHandlers, kind: 'role
   originals.set(quote, f.text);
   const badge = el('span', {
     class: `badge badge-${f.how}`,
-    title: t(f.how === 'explicit' ? 'how.explicitHint' : 'how.contextHint', lang),
-    text: t(f.how === 'explicit' ? 'how.explicit' : 'how.context', lang),
+    title: t(`how.${f.how}Hint`, lang),
+    text: t(`how.${f.how}`, lang),
   });
   const meta = el('div', { class: 'fact-meta' }, badge);
   if (f.via) meta.append(' ', el('span', { class: 'fact-via', text: t('via', lang, { term: f.via }) }));

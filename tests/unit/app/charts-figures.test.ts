@@ -130,7 +130,8 @@ describe('figures model', () => {
       const f = data.facts.get(r.factId)!;
       expect(new Set(r.places.map((p) => p.id))).toEqual(new Set(f.places.map((p) => p.id).filter((id) => data.places.has(id))));
       const hows = r.places.map((p) => p.how);
-      expect(hows).toEqual([...hows].sort((a, b) => (a === b ? 0 : a === 'explicit' ? -1 : 1)));
+      const order = ['explicit', 'group', 'context'];
+      expect(hows).toEqual([...hows].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
       expect(r.citation.title).toBe(data.documents.get(r.docId)!.title);
     }
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assignContext, type ContextSentence } from '../../../src/pipeline/assign-context.ts';
+import { assignContext as assignLent, type ContextRules, type ContextSentence } from '../../../src/pipeline/assign-context.ts';
+
+/** The lent places as ids, a group-lent one as `id~term`. */
+const assignContext = (sentences: ContextSentence[], rules: ContextRules | ((id: string) => boolean)) =>
+  assignLent(sentences, rules).map((lent) => lent.map((p) => (p.via ? `${p.id}~${p.via}` : p.id)));
 
 const broad = (id: string) => id === 'beijing' || id === 'hebei';
 /** A sentence: `[id@start]` pairs are explicit places; the text is padded to the given length. */
@@ -58,7 +62,7 @@ describe('assignContext', () => {
       s(1, '推动“一区多园”统筹协同发展。', ['p1', 3, '一区多园'], ['p2', 3, '一区多园']),
       s(1, LONG),
     ], broad);
-    expect(out).toEqual([[], [], ['nidz'], ['nidz', 'p1', 'p2']]);
+    expect(out).toEqual([[], [], ['nidz'], ['nidz', 'p1~一区多园', 'p2~一区多园']]);
   });
 
   it('follows a subject chain inside a place paragraph', () => {
@@ -84,5 +88,75 @@ describe('assignContext', () => {
   it('starts no subject chain in a paragraph without a place lead', () => {
     const out = assignContext([s(0, LONG), s(0, '中关村示范区企业总收入增长80%。', ['nidz', 0]), s(0, LONG)], broad);
     expect(out).toEqual([[], [], []]);
+  });
+});
+
+describe('assignContext: document structure', () => {
+  const rules: ContextRules = {
+    isBroad: (id) => id === 'beijing' || id === 'hebei' || id === 'tianjin',
+    isWhole: (id) => id === 'beijing',
+    within: (inner, outer) => (inner === 'tzpark' && outer === 'tongzhou') || (inner === 'tinavi' && outer === 'dongsheng'),
+  };
+
+  it('lends a group-term heading to the sentences under it that name no place, as the group', () => {
+    const out = assignContext([s(0, LONG), h(1, 3, '（三）推进“两区”建设', ['ftz', 6, '两区'], ['open', 6, '两区']), s(2, LONG), s(3, '海淀区聚焦人工智能。', ['haidian', 0])], rules);
+    expect(out).toEqual([[], [], ['ftz~两区', 'open~两区'], []]);
+  });
+
+  it('lends a group reached through a short lead even when its members are provinces', () => {
+    const out = assignContext([s(0, '优化京津冀创新链布局。', ['tianjin', 2, '京津冀'], ['hebei', 2, '京津冀']), s(0, LONG)], rules);
+    expect(out).toEqual([[], ['tianjin~京津冀', 'hebei~京津冀']]);
+  });
+
+  it('gives a sentence naming its own place only the lead places that contain it', () => {
+    const out = assignContext([
+      s(0, '推动通州区与北三县一体化发展。', ['tongzhou', 2], ['sanhe', 8, '北三县']),
+      s(0, '支持中关村通州园做大做强。', ['tzpark', 2]),
+      s(0, '鼓励北三县重点园区开展技术对接。', ['sanhe', 2, '北三县']),
+      s(0, LONG),
+    ], rules);
+    expect(out).toEqual([[], ['tongzhou'], [], ['tongzhou', 'sanhe~北三县']]);
+  });
+
+  it('takes a first sentence naming one place near its start, with places inside it, as the paragraph topic', () => {
+    const lead = `位于东升科学园内的“天智航”就是发榜企业之一，${LONG}`;
+    const out = assignContext([s(0, lead, ['dongsheng', 2], ['tinavi', 11]), s(0, '“天智航”是一家科技企业。', ['tinavi', 1]), s(0, LONG)], rules);
+    expect(out).toEqual([[], ['dongsheng'], ['dongsheng', 'tinavi']]);
+  });
+
+  it('carries a story into a paragraph that names no place but points back, not into a general one', () => {
+    const out = assignContext([
+      s(0, '突破怀柔科学城。', ['hsc', 2]),
+      s(1, '在这座科学城里，科研人员忙着组装设备。'),
+      s(2, '我国科技创新能力持续提升。'),
+      s(3, '在这里，他们每天都在工作。'),
+    ], rules);
+    expect(out).toEqual([[], ['hsc'], [], []]);
+  });
+
+  it('ends the topic at a sentence about Beijing as a whole or about somewhere else', () => {
+    const out = assignContext([
+      s(0, '突破怀柔科学城。', ['hsc', 2]),
+      s(0, '北京将加快建设国际科技创新中心。', ['beijing', 0]),
+      { ...s(0, '长春市也在建设科技创新城。'), elsewhere: true },
+      s(0, LONG),
+    ], rules);
+    expect(out).toEqual([[], [], [], ['hsc']]);
+  });
+
+  it('starts a new topic at an enumeration inside a paragraph', () => {
+    const out = assignContext([s(0, '一是建设怀柔科学城。', ['hsc', 4]), s(0, LONG), s(0, '二是推动成果转化。'), s(0, LONG)], rules);
+    expect(out).toEqual([[], ['hsc'], [], []]);
+  });
+
+  it('lends an interview question to the answers that name no place, unless it asks about Beijing as a whole', () => {
+    const out = assignContext([
+      s(0, '记者：“三城一区”的职责是什么？', ['zsc', 4, '三城一区'], ['hsc', 4, '三城一区']),
+      s(1, '靳伟：围绕聚焦、突破，推进协同发展。'),
+      s(2, '中关村一直是一面旗帜。', ['nidz', 0]),
+      s(3, '记者：北京与上海相比有哪些优势？', ['beijing', 3], ['shanghai', 6]),
+      s(4, '靳伟：我们有很多高校。'),
+    ], rules);
+    expect(out).toEqual([[], ['zsc~三城一区', 'hsc~三城一区'], [], [], []]);
   });
 });

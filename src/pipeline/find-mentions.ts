@@ -1,0 +1,89 @@
+/**
+ * Finds the names in a sentence and every thing each could mean (candidates), before any choice:
+ * all occurrences of every indexed name on the normalised key, minus those the evidence of the
+ * text itself rules out —
+ *  - a gazetteer rule (怀柔 before 一号 is a satellite);
+ *  - a word boundary: the name starts or ends inside a word of the segmenter (京东 in 京东方);
+ *  - a street: the name is followed by a street word (北京东路, 朝阳北大街);
+ *  - an organisation named after the place: followed by 公司, 管委会, 论坛 … (中关村科学城公司);
+ * then the longest names win where they overlap (长春市朝阳区 → 长春市 + 朝阳区), and a name left
+ * out of a coordination takes the shared head (中关村和怀柔国家实验室 → 中关村国家实验室 too).
+ */
+import { longestFirst } from './aho-corasick.ts';
+import type { NameIndex, Referent } from './name-index.ts';
+import { toOriginalRange, type NormalisedKey } from './normalise-key.ts';
+
+export interface Mention {
+  /** Offsets into the sentence text. */
+  start: number;
+  end: number;
+  /** Offsets into the sentence's key. */
+  keyStart: number;
+  keyEnd: number;
+  /** The name as the sentence writes it. */
+  alias: string;
+  referents: Referent[];
+  /** The full name a coordinated name stands for (中关村 in 中关村和怀柔国家实验室: 中关村国家实验室). */
+  head?: string;
+}
+
+/** Words that make the name before them a street's (a segmenter word of its own, so 路演 is not 路). */
+const STREET_WORDS = new Set(['路', '街', '大街', '大道', '东路', '西路', '南路', '北路', '中路', '东街', '西街', '南街', '北街', '北大街', '南大街', '东大街', '西大街', '胡同', '巷']);
+/** Words that make the name before them an organisation's (a company's own name is matched whole). */
+const ORGANISATION_WORDS = new Set(['公司', '有限公司', '股份有限公司', '集团', '管委会', '管理委员会', '论坛', '联盟', '协会']);
+/** What joins the items of a coordination. */
+const CONJUNCTION = /^(?:和|与|及|以及|、)$/;
+
+function ruledOut(index: NameIndex, key: string, start: number, end: number, pattern: string): boolean {
+  const before = key.slice(0, start);
+  const after = key.slice(end);
+  return (index.rules.get(pattern) ?? []).some(
+    (r) => r.notAfter.some((x) => x && before.endsWith(x)) || r.notBefore.some((x) => x && after.startsWith(x)),
+  );
+}
+
+/** The word of the segmentation that starts at `at` ('' at the end or inside a word). */
+function wordAt(key: string, starts: Uint8Array, at: number): string {
+  if (!starts[at] || at >= key.length) return '';
+  let end = at + 1;
+  while (end < key.length && !starts[end]) end++;
+  return key.slice(at, end);
+}
+
+export function findMentions(index: NameIndex, text: string, norm: NormalisedKey, starts: Uint8Array): Mention[] {
+  const key = norm.key;
+  // A street's or an organisation's name is one name: nothing inside it is a place either.
+  const covered: Array<[number, number]> = [];
+  const hits = index.ac.search(key).filter((h) => {
+    const pattern = index.keys[h.pattern];
+    if (!starts[h.start] || !starts[h.end]) return false;
+    const next = wordAt(key, starts, h.end);
+    const organisation = ORGANISATION_WORDS.has(next) && index.referents[h.pattern].every((r) => r.type !== 'place' || index.kindOf.get(r.id) !== 'company');
+    if (STREET_WORDS.has(next) || organisation) {
+      covered.push([h.start, h.end]);
+      return false;
+    }
+    return !ruledOut(index, key, h.start, h.end, pattern);
+  }).filter((h) => !covered.some(([a, b]) => a <= h.start && h.end <= b));
+  const mentions = longestFirst(hits).map((h): Mention => {
+    const [start, end] = toOriginalRange(norm, h.start, h.end);
+    return { start, end, keyStart: h.start, keyEnd: h.end, alias: text.slice(start, end), referents: index.referents[h.pattern] };
+  });
+  // Right to left, so that 中关村、昌平和怀柔国家实验室 passes the head on twice.
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const [m, n] = [mentions[i], mentions[i + 1]];
+    if (!CONJUNCTION.test(key.slice(m.keyEnd, n.keyStart))) continue;
+    const head = sharedHead(index, key.slice(m.keyStart, m.keyEnd), n.head ?? key.slice(n.keyStart, n.keyEnd));
+    if (head) mentions[i] = { ...m, referents: index.referents[head.pattern], head: head.head };
+  }
+  return mentions;
+}
+
+/** For 中关村 before 怀柔国家实验室: 中关村国家实验室, when that is a name (and 怀柔 one too). */
+function sharedHead(index: NameIndex, name: string, next: string): { pattern: number; head: string } | null {
+  for (let i = 2; i <= next.length - 2; i++) {
+    const pattern = index.keyIndex.get(name + next.slice(i));
+    if (pattern !== undefined && index.keyIndex.has(next.slice(0, i))) return { pattern, head: name + next.slice(i) };
+  }
+  return null;
+}

@@ -1,0 +1,165 @@
+/**
+ * Every name a text may use for a place, with every thing it could mean: the project's
+ * gazetteer (places and group terms) and, competing with it, the national division table. One
+ * key (the normalised name) can have several referents — 朝阳区 is Beijing's district and a
+ * district of 长春 — and resolve-mentions.ts chooses among them by evidence.
+ *
+ * What goes in from the national table: every province, prefecture and county by full and short
+ * name; every Beijing town by full and short name (so 良乡 reaches 房山区); and the towns
+ * elsewhere that compete with a Beijing name (their full name contains one: 朝阳镇, 东城街道; or
+ * their short form equals one: 东升 of 东升镇). A division that is the same unit as a gazetteer
+ * place with the same name (朝阳区 110105 and `chaoyang`) is folded into the place.
+ */
+import type { Gazetteer, Place } from '../types.ts';
+import { AhoCorasick } from './aho-corasick.ts';
+import { BEIJING, compatible, isBeijingRegion, shortForm, type Division, type Divisions } from './divisions.ts';
+import { normaliseKey } from './normalise-key.ts';
+
+export type Referent =
+  | { type: 'place'; id: string; region: string; generic: boolean }
+  | { type: 'group'; term: string; members: string[]; region: string; generic: boolean }
+  | { type: 'division'; unit: Division; short: boolean };
+
+interface Rule {
+  notAfter: string[];
+  notBefore: string[];
+}
+
+export interface NameIndex {
+  ac: AhoCorasick;
+  keys: string[];
+  /** Per key: what it can mean. */
+  referents: Referent[][];
+  /** Gazetteer ambiguity rules by key. */
+  rules: Map<string, Rule[]>;
+  /** Region code of every gazetteer place ('' when it has none: abroad). */
+  regionOf: Map<string, string>;
+  kindOf: Map<string, Place['kind']>;
+  /** Key → its index in `keys`. */
+  keyIndex: Map<string, number>;
+}
+
+export const keyOf = (s: string) => normaliseKey(s).key;
+/** One-character names would match everywhere. */
+const MIN_KEY = 2;
+
+export const regionOfReferent = (r: Referent): string => (r.type === 'division' ? r.unit.region : r.region);
+
+/** A gazetteer place's region: its own division code, else its district's, else its parent's; Beijing by default. */
+function placeRegions(places: Place[]): Map<string, string> {
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const out = new Map<string, string>();
+  const regionOf = (p: Place, depth: number): string => {
+    const known = out.get(p.id);
+    if (known !== undefined) return known;
+    const via = (id: string | undefined) => {
+      const q = id && id !== p.id ? byId.get(id) : undefined;
+      return q && depth < 8 ? regionOf(q, depth + 1) : null;
+    };
+    const r = p.division ?? via(p.district) ?? via(p.parent) ?? (p.kind === 'foreign' ? '' : BEIJING);
+    out.set(p.id, r);
+    return r;
+  };
+  for (const p of places) regionOf(p, 0);
+  return out;
+}
+
+/** Every name of a division as a text may write it: the full name and its short form. */
+function divisionNames(u: Division): Array<{ name: string; short: boolean }> {
+  const short = shortForm(u.name, u.level);
+  return short ? [{ name: u.name, short: false }, { name: short, short: true }] : [{ name: u.name, short: false }];
+}
+
+export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
+  const regionOf = placeRegions(g.places);
+  const byKey = new Map<string, Referent[]>();
+  // The division table is written in Simplified, half-width characters: its names are their own
+  // keys (normalising 80,000 of them would cost a second per run).
+  const add = (name: string, r: Referent) => {
+    const k = r.type === 'division' ? name : keyOf(name);
+    if (k.length < MIN_KEY) return;
+    const list = byKey.get(k) ?? [];
+    byKey.set(k, list);
+    // Both scripts of a name share one key: one referent per place or group.
+    const same = (x: Referent) => (x.type === 'place' && r.type === 'place' && x.id === r.id) || (x.type === 'group' && r.type === 'group' && x.term === r.term);
+    if (r.type === 'division' || !list.some(same)) list.push(r);
+  };
+
+  // Which division names occur only in Beijing: a Beijing place whose name contains one of
+  // them (中关村科学城 contains 中关村, a street of 海淀) locates itself; others (未来科学城, 经开区,
+  // 百度) are generic and need the document to be about Beijing.
+  // Only a town's short form is weak enough to be shadowed by other towns' short forms (东升 of
+  // 东升地区 and of 东升镇 elsewhere); 北京 is not made ambiguous by 广州's 北京街道. Each map holds
+  // the one province a name occurs in, or '*' for several.
+  const names = d.units.map(divisionNames);
+  const provinceOf = new Map<string, string>();
+  const townProvinceOf = new Map<string, string>();
+  d.units.forEach((u, i) => {
+    const province = u.region.slice(0, 2);
+    for (const { name, short } of names[i]) {
+      const table = short && u.level === 4 ? townProvinceOf : provinceOf;
+      const known = table.get(name);
+      table.set(name, known === undefined || known === province ? province : '*');
+    }
+  });
+  const anchors = [...new Set([...provinceOf.keys(), ...townProvinceOf.keys()])].filter((name) => {
+    const full = provinceOf.get(name);
+    const town = townProvinceOf.get(name);
+    return name.length >= MIN_KEY && (full === BEIJING || (full === undefined && town === BEIJING));
+  });
+  const anchorAc = new AhoCorasick(anchors);
+  const locatesItself = (key: string) => anchorAc.search(key).length > 0;
+  // A division's own names (北京, 朝阳区) are resolved by competing with their namesakes instead.
+  const isDivisionName = (key: string) => provinceOf.has(key) || townProvinceOf.has(key);
+  const generic = (name: string) => !locatesItself(keyOf(name)) && !isDivisionName(keyOf(name));
+
+  for (const p of g.places) {
+    const region = regionOf.get(p.id)!;
+    for (const name of new Set([p.names.zhHans, p.names.zhHant, ...p.aliases])) {
+      if (name) add(name, { type: 'place', id: p.id, region, generic: generic(name) });
+    }
+  }
+  for (const gr of g.groups ?? []) {
+    const regions = gr.members.map((id) => regionOf.get(id) ?? '');
+    // The members' common region ('11' for 三城一区; '' for 京津冀, whose members are elsewhere).
+    let region = regions[0] ?? '';
+    for (const r of regions) while (!r.startsWith(region)) region = region.slice(0, -1);
+    for (const name of new Set([gr.term, ...gr.aliases])) {
+      if (name) add(name, { type: 'group', term: gr.term, members: gr.members, region, generic: generic(name) });
+    }
+  }
+
+  // Divisions: all units above town level, Beijing's towns, and the towns elsewhere that compete
+  // with a Beijing name (the gazetteer's, or a Beijing division's).
+  const beijingKeys = new Set(byKey.keys());
+  d.units.forEach((u, i) => {
+    if (isBeijingRegion(u.region)) for (const { name } of names[i]) beijingKeys.add(name);
+  });
+  const beijingAc = new AhoCorasick([...beijingKeys]);
+  d.units.forEach((u, i) => {
+    for (const { name, short } of names[i]) {
+      const competes = u.level < 4 || isBeijingRegion(u.region) || (short ? beijingKeys.has(name) : beijingAc.search(name).length > 0);
+      if (competes) add(name, { type: 'division', unit: u, short });
+    }
+  });
+
+  // Fold a division into a gazetteer place of the same name and region (the same unit).
+  for (const [k, list] of byKey) {
+    const placeRegions = list.flatMap((r) => (r.type === 'place' ? [r.region] : []));
+    if (placeRegions.length === 0) continue;
+    byKey.set(k, list.filter((r) => r.type !== 'division' || !placeRegions.some((p) => compatible(p, r.unit.region))));
+  }
+
+  const keys = [...byKey.keys()];
+  const rules = new Map<string, Rule[]>();
+  for (const r of g.rules ?? []) {
+    const k = keyOf(r.alias);
+    const list = rules.get(k) ?? [];
+    list.push({ notAfter: (r.notAfter ?? []).map(keyOf), notBefore: (r.notBefore ?? []).map(keyOf) });
+    rules.set(k, list);
+  }
+  return {
+    ac: new AhoCorasick(keys), keys, referents: keys.map((k) => byKey.get(k)!), rules, regionOf,
+    kindOf: new Map(g.places.map((p) => [p.id, p.kind])), keyIndex: new Map(keys.map((k, i) => [k, i])),
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * Chooses what each name of a document means, by evidence, the way a geoparser does:
+ *  1. a qualifier right before the name (长春市朝阳区, 江苏南通, 中国（上海）自由贸易试验区) keeps only
+ *     the candidates inside it; a name followed by another region's name and more of a compound
+ *     (北京大学深圳医院, 中关村南阳科技产业园) is that region's thing, not Beijing's;
+ *  2. the document's geographic scope: names with one meaning vote for their province and
+ *     prefecture, per paragraph and per document (a page naming 吉林 and 长春 and never 北京 is
+ *     not about Beijing);
+ *  3. a name with several candidates takes the one the places named with it support best — in
+ *     its sentence, else its paragraph, else its document; a tie or no support leaves it
+ *     unresolved (and the run says so);
+ *  4. a Beijing name that does not locate itself (未来科技城, 经开区, 综合保税区, 百度 — no Beijing
+ *     place name inside it) counts only where its sentence, else its paragraph, also names Beijing,
+ *     or, where they name nowhere, the document is about Beijing; with no evidence at all the
+ *     atlas's own region is assumed;
+ *  5. a town's short form (东城 of 东城街道, 河北 of 河北镇) beats a bigger unit or a gazetteer place
+ *     only with local evidence: a qualifier, or its county named in the paragraph.
+ * Pure: mentions in, one resolution per mention out.
+ */
+import { compatible, isBeijingRegion } from './divisions.ts';
+import type { Mention } from './find-mentions.ts';
+import { regionOfReferent, type Referent } from './name-index.ts';
+
+export interface MentionSentence {
+  paragraph: number;
+  /** The sentence's normalised key (mentions' key offsets index it). */
+  key: string;
+  mentions: Mention[];
+}
+
+export type Why = 'only' | 'qualifier' | 'scope' | 'ambiguous' | 'elsewhere' | 'out-of-scope';
+
+export interface Resolution {
+  mention: Mention;
+  /** null: unresolved (why says which way). */
+  referent: Referent | null;
+  why: Why;
+  /** The candidates left after the text's own evidence (qualifiers), for reports. */
+  candidates: Referent[];
+}
+
+/** What may stand between a qualifier and the name it qualifies. */
+const SEPARATOR = /^[\s()（）·・\-—–]*$/;
+/** What may follow a region name that ends a list item (北京、上海; 北京和天津) rather than a compound. */
+const LIST_NEXT = /^(?:$|[\p{P}\s\d]|[和与及或等])/u;
+const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
+
+type Votes = Map<string, number>;
+
+const isTownShort = (r: Referent) => r.type === 'division' && r.short && r.unit.level === 4;
+/**
+ * The short form of a county or town elsewhere is often a word (资源 of 资源县, 和平 of 和平区):
+ * it may compete with a Beijing name, but it is no evidence of what a text is about.
+ */
+export const isWeak = (r: Referent) => r.type === 'division' && r.short && r.unit.level >= 3 && !isBeijingRegion(r.unit.region);
+const isBeijingReferent = (r: Referent) => isBeijingRegion(regionOfReferent(r));
+/** Generic Beijing names neither vote nor count without scope; everything else is what it says. */
+const isGenericBeijing = (r: Referent) => r.type !== 'division' && r.generic && isBeijingReferent(r);
+
+/** The longest region code every candidate lies in ('' when they share none). */
+function commonRegion(cands: Referent[]): string {
+  if (cands.length === 0) return '';
+  let region = regionOfReferent(cands[0]);
+  for (const c of cands) {
+    const r = regionOfReferent(c);
+    while (!r.startsWith(region)) region = region.slice(0, -1);
+  }
+  return region;
+}
+
+/** A region's prefecture (a municipality is its own), or the province when that is all it says. */
+function prefectureOf(region: string): string {
+  if (region.length >= 4) return region.slice(0, 4);
+  return MUNICIPALITIES.has(region) ? `${region}01` : region;
+}
+
+/** The region prefixes a vote counts for: province, prefecture (a municipality is its own), county. */
+function levels(region: string): string[] {
+  const out = [region.slice(0, 2)];
+  if (region.length >= 4) out.push(region.slice(0, 4));
+  else if (MUNICIPALITIES.has(region)) out.push(`${region}01`);
+  if (region.length >= 6) out.push(region.slice(0, 6));
+  return out;
+}
+
+function vote(votes: Votes, region: string): void {
+  for (const l of levels(region)) votes.set(l, (votes.get(l) ?? 0) + 1);
+}
+
+/** Support for a candidate: its prefecture's votes count double its province's. */
+function support(votes: Votes, r: Referent): number {
+  const [province, prefecture] = levels(regionOfReferent(r));
+  return (votes.get(province) ?? 0) + 2 * (prefecture ? (votes.get(prefecture) ?? 0) : 0);
+}
+
+/** Beijing's votes and the most any other province has. */
+function tally(votes: Votes): { beijing: number; other: number } {
+  let beijing = 0;
+  let other = 0;
+  for (const [k, n] of votes) {
+    if (k.length !== 2) continue;
+    if (k === '11') beijing = n;
+    else other = Math.max(other, n);
+  }
+  return { beijing, other };
+}
+
+/** Whether a document is about Beijing: it names Beijing at least as often as anywhere else (null: it names nowhere). */
+function aboutBeijing(votes: Votes): boolean | null {
+  const { beijing, other } = tally(votes);
+  return beijing + other === 0 ? null : beijing >= other;
+}
+
+/**
+ * Whether a generic Beijing name counts here: its sentence, else its paragraph, names Beijing
+ * (a Beijing plan's paragraph on 北三县 still is Beijing's), else the document is about Beijing;
+ * with no evidence anywhere, yes.
+ */
+function inBeijingScope(sentence: Votes, paragraph: Votes, doc: Votes): boolean {
+  for (const local of [sentence, paragraph]) {
+    const { beijing, other } = tally(local);
+    if (beijing > 0) return true;
+    if (other > 0) return false;
+  }
+  return aboutBeijing(doc) ?? true;
+}
+
+/** The candidate with the most support, or null on a tie or none. */
+function best(cands: Referent[], votes: Votes): Referent | null {
+  const scored = cands.map((c) => ({ c, s: support(votes, c) })).sort((a, b) => b.s - a.s);
+  return scored[0].s > 0 && (scored.length === 1 || scored[1].s < scored[0].s) ? scored[0].c : null;
+}
+
+export interface DocumentResolution {
+  sentences: Resolution[][];
+  /** Whether the document as a whole is about Beijing (null: its names say nothing either way). */
+  aboutBeijing: boolean | null;
+}
+
+export function resolveMentions(sentences: MentionSentence[]): DocumentResolution {
+  // 1. The text's own evidence: qualifiers and trailing regions.
+  const cands = sentences.map((s) => s.mentions.map((m) => [...m.referents]));
+  const qualified = sentences.map((s) => s.mentions.map(() => false));
+  sentences.forEach((s, si) => {
+    s.mentions.forEach((m, mi) => {
+      const prev = s.mentions[mi - 1];
+      if (prev && SEPARATOR.test(s.key.slice(prev.keyEnd, m.keyStart))) {
+        const q = commonRegion(cands[si][mi - 1]);
+        if (q) {
+          // Inside the qualifier; else inside its prefecture (北京怀柔科学城中科院物理研究所: the
+          // institute's Huairou campus); else the name is the qualifier's region's own.
+          const inside = cands[si][mi].filter((c) => compatible(regionOfReferent(c), q));
+          const near = cands[si][mi].filter((c) => compatible(prefectureOf(regionOfReferent(c)), prefectureOf(q)));
+          cands[si][mi] = inside.length ? inside : near;
+          qualified[si][mi] = true;
+        }
+      }
+      const next = s.mentions[mi + 1];
+      const regionElsewhere = (r: Referent) => r.type === 'division' && r.unit.level <= 3 && !isBeijingRegion(r.unit.region);
+      if (next && next.keyStart === m.keyEnd && next.referents.every(regionElsewhere) && !LIST_NEXT.test(s.key.slice(next.keyEnd))) {
+        cands[si][mi] = cands[si][mi].filter((c) => !isBeijingReferent(c));
+      }
+    });
+  });
+
+  // 2. Votes of names with one meaning, per sentence, per paragraph and for the document.
+  const doc: Votes = new Map();
+  const byParagraph = new Map<number, Votes>();
+  const bySentence = sentences.map((s, si) => {
+    const para = byParagraph.get(s.paragraph) ?? new Map();
+    byParagraph.set(s.paragraph, para);
+    const own: Votes = new Map();
+    for (const c of cands[si]) {
+      const region = commonRegion(c);
+      if (region.length < 2 || c.some(isGenericBeijing) || c.every(isWeak)) continue;
+      for (const v of [doc, para, own]) vote(v, region);
+    }
+    return own;
+  });
+
+  // 3–5. Choose: first what the sentence itself decides, whose choices then vote too (海淀区和
+  // 朝阳区 makes 朝阳区 Beijing's for the rest of the document); then the rest.
+  const choose = (si: number, mi: number, sentenceOnly: boolean): Resolution | null => {
+    const s = sentences[si];
+    const mention = s.mentions[mi];
+    const para = byParagraph.get(s.paragraph)!;
+    let c = cands[si][mi];
+    const done = (referent: Referent | null, why: Why): Resolution => ({ mention, referent, why, candidates: c });
+    if (c.length === 0) return done(null, 'elsewhere');
+    // A town's short form against a bigger unit or a place: only with its county nearby.
+    if (!qualified[si][mi] && c.some(isTownShort) && c.some((r) => !isTownShort(r))) {
+      c = c.filter((r) => !isTownShort(r) || (para.get(regionOfReferent(r).slice(0, 6)) ?? 0) > 0);
+    }
+    const inScope = () => inBeijingScope(bySentence[si], para, doc);
+    if (c.length === 1) {
+      const [r] = c;
+      if (!isGenericBeijing(r)) return done(r, qualified[si][mi] ? 'qualifier' : 'only');
+      return inScope() ? done(r, 'scope') : done(null, 'out-of-scope');
+    }
+    const chosen = best(c, bySentence[si]) ?? (sentenceOnly ? undefined : best(c, para) ?? best(c, doc));
+    if (chosen === undefined) return null;
+    if (!chosen) return done(null, 'ambiguous');
+    if (isGenericBeijing(chosen) && !inScope()) return done(null, 'out-of-scope');
+    return done(chosen, 'scope');
+  };
+  const first = sentences.map((s, si) => s.mentions.map((_, mi) => (cands[si][mi].length > 1 ? choose(si, mi, true) : null)));
+  first.forEach((rs, si) => rs.forEach((r) => {
+    if (r?.referent && r.candidates.length > 1) for (const v of [doc, byParagraph.get(sentences[si].paragraph)!]) vote(v, regionOfReferent(r.referent));
+  }));
+  const resolved = sentences.map((s, si) => s.mentions.map((_, mi) => first[si][mi] ?? choose(si, mi, false)!));
+  return { sentences: resolved, aboutBeijing: aboutBeijing(doc) };
+}

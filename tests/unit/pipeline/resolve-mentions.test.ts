@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDoc } from './fixture-index.ts';
+
+describe('resolveMentions: a qualifier before the name', () => {
+  it('takes 长春市朝阳区 as 长春’s district, even in a document about Beijing', () => {
+    expect(resolveDoc([['海淀区和朝阳区加快发展。', '长春市朝阳区也在发展。']])).toEqual([
+      ['海淀区→haidian', '朝阳区→chaoyang'],
+      ['长春市→长春市@2201', '朝阳区→朝阳区@220104'],
+    ]);
+  });
+
+  it('follows a chain of qualifiers (江苏南通通州区)', () => {
+    expect(resolveDoc([['江苏南通通州区的企业']])[0]).toEqual(['江苏→江苏省@32', '南通→南通市@3206', '通州区→通州区@320612']);
+  });
+
+  it('leaves a Beijing name out when a qualifier puts it elsewhere (合肥经开区), keeps it where it says Beijing (北京经开区)', () => {
+    expect(resolveDoc([['合肥经开区和北京经开区']])[0]).toEqual(['合肥→hefei', '经开区→null', '北京经开区→bda']);
+  });
+
+  it('takes a Beijing name followed by another city and more of a compound as that city’s thing (北京大学深圳医院)', () => {
+    expect(resolveDoc([['北京大学深圳医院开诊。']])[0]).toEqual(['北京大学→null', '深圳→深圳市@4403']);
+    expect(resolveDoc([['北京大学、深圳市的高校']])[0]).toEqual(['北京大学→pku', '深圳市→深圳市@4403']);
+  });
+
+  it('keeps a Beijing place qualified by another Beijing place as Beijing’s (a campus)', () => {
+    expect(resolveDoc([['怀柔科学城中关村国家实验室']])[0]).toEqual(['怀柔科学城→huairou-sc', '中关村国家实验室→zgc-lab']);
+  });
+});
+
+describe('resolveMentions: the document’s scope', () => {
+  it('does not put a page about 吉林 and 长春 on Beijing’s 朝阳区', () => {
+    const out = resolveDoc([['吉林省长春市科技创新大会召开。'], ['朝阳区人大常委会视察科技企业。']]);
+    expect(out[1]).toEqual(['朝阳区→朝阳区@220104']);
+  });
+
+  it('puts 朝阳区 on Beijing in a document about Beijing', () => {
+    expect(resolveDoc([['海淀区、丰台区加快发展。'], ['朝阳区聚焦人工智能。']])[1]).toEqual(['朝阳区→chaoyang']);
+  });
+
+  it('leaves a name with several candidates and no evidence unresolved', () => {
+    expect(resolveDoc([['朝阳区召开会议。']])[0]).toEqual(['朝阳区→null']);
+  });
+
+  it('counts a generic Beijing name only where the text is about Beijing (经开区 in a page about 合肥)', () => {
+    expect(resolveDoc([['合肥市科技局发布通知。'], ['经开区加快发展。']])[1]).toEqual(['经开区→null']);
+    expect(resolveDoc([['海淀区科委发布通知。'], ['经开区加快发展。']])[1]).toEqual(['经开区→bda']);
+    expect(resolveDoc([['经开区加快发展。']])[0]).toEqual(['经开区→bda']);
+  });
+
+  it('counts a generic Beijing name in a Beijing paragraph that also names a neighbour', () => {
+    const out = resolveDoc([['安徽省合肥市发布通知。'], ['海淀区与三河市合作，经开区也参与。']]);
+    expect(out[1]).toEqual(['海淀区→haidian', '三河市→三河市@131082', '经开区→bda']);
+  });
+
+  it('does not let a county’s short form that is a word (资源 of 资源县) vote for its province', () => {
+    const out = resolveDoc([['资源丰富。'], ['经开区加快发展。']]);
+    expect(out[1]).toEqual(['经开区→bda']);
+  });
+});
+
+describe('resolveMentions: towns', () => {
+  it('takes a Beijing town by its short form in a Beijing document (良乡)', () => {
+    expect(resolveDoc([['房山区加快发展。', '良乡的高校聚集。']])[1]).toEqual(['良乡→良乡地区@110111']);
+  });
+
+  it('prefers the province to a town’s short form (河北), unless the town’s county is named nearby', () => {
+    expect(resolveDoc([['海淀区与河北合作。']])[0]).toEqual(['海淀区→haidian', '河北→hebei']);
+    expect(resolveDoc([['房山区的河北镇和良乡。', '河北的小米。']])[1]).toEqual(['河北→河北镇@110111']);
+  });
+
+  it('takes 东升 as Beijing’s town in a document about Beijing, as 黑龙江’s in one about 黑龙江', () => {
+    expect(resolveDoc([['海淀区东升的园区。']])[0]).toEqual(['海淀区→haidian', '东升→东升地区@110108']);
+    expect(resolveDoc([['黑龙江省的东升很美。']])[0]).toEqual(['黑龙江省→黑龙江省@23', '东升→东升镇@230722']);
+  });
+});
