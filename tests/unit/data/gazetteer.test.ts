@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Gazetteer, ManifestEntry, Place } from '../../../src/types';
+import { splitSentences } from '../../../src/pipeline/split-sentences.ts';
+import { CODES_OUTSIDE_TABLE, parseDivisions } from '../../../src/pipeline/divisions.ts';
+import { buildNameIndex } from '../../../src/pipeline/name-index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolve(root, p), 'utf8')) as T;
@@ -14,7 +17,7 @@ const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolve(root, p), 
 const gaz = readJson<Gazetteer>('geo/places.json');
 const topics = readJson<Record<string, { en: string; zh: string; terms: string[] }>>('geo/topics.json');
 const manifest = readJson<Array<ManifestEntry & { notes?: string }>>('seeds/manifest.json');
-const ann = readJson<{ about: string; sentences: Array<{ doc: string; text: string; explicit: string[]; context: string[] }> }>(
+const ann = readJson<{ about: string; sentences: Array<{ doc: string; text: string; nth?: number; part: string; explicit: string[]; group?: string[]; context: string[] }> }>(
   'tests/eval/annotations.json',
 );
 
@@ -241,36 +244,62 @@ describe('document manifest', () => {
   });
 });
 
+describe('gazetteer regions', () => {
+  const table = parseDivisions(readJson<unknown>('geo/divisions.json'));
+  const index = buildNameIndex(gaz, table);
+
+  it('gives every division code a unit of the national table (or Hong Kong, Macao)', () => {
+    for (const p of gaz.places.filter((x) => x.division)) {
+      expect(table.byCode.has(p.division!) || CODES_OUTSIDE_TABLE.has(p.division!), `${p.id}: ${p.division}`).toBe(true);
+    }
+  });
+
+  it('places every Tianjin, Hebei and national node outside Beijing, and every other place in it (or abroad)', () => {
+    for (const p of gaz.places) {
+      const region = index.regionOf.get(p.id)!;
+      if (p.kind === 'jjj-node' || p.kind === 'national-node' || p.id === 'ustc') expect(region.startsWith('11'), p.id).toBe(false);
+      else if (p.kind === 'foreign') expect(region, p.id).toBe('');
+      else expect(region.startsWith('11'), p.id).toBe(true);
+    }
+  });
+});
+
 describe('evaluation annotation', () => {
   const bodies = new Map(manifest.map((e) => { const b = bodyOf(e); return [e.id, b.text.slice(b.start, b.end)]; }));
 
-  it('has an about text and sentences from 001 and 004', () => {
+  it('has an about text and every body sentence of every seed, split into dev and held-out parts', () => {
     expect(ann.about.length).toBeGreaterThan(50);
-    expect(ann.sentences.filter((s) => s.doc === '001').length).toBeGreaterThan(15);
-    expect(ann.sentences.filter((s) => s.doc === '004').length).toBeGreaterThanOrEqual(120);
+    for (const e of manifest) {
+      const b = bodyOf(e);
+      const spans = splitSentences(b.text, b.start, b.end);
+      expect(ann.sentences.filter((s) => s.doc === e.id).length, e.id).toBe(spans.length);
+    }
+    const parts = new Set(ann.sentences.map((s) => s.part));
+    expect(parts).toEqual(new Set(['dev', 'heldout']));
   });
 
-  it('uses exact substrings of the document bodies, without duplicates', () => {
-    const seen = new Set<string>();
+  it('uses exact substrings of the document bodies; a repeated sentence says which occurrence it is', () => {
+    const seen = new Map<string, number>();
     for (const s of ann.sentences) {
       const body = bodies.get(s.doc);
       expect(body, `doc ${s.doc}`).toBeDefined();
       expect(s.text.trim().length).toBeGreaterThan(0);
       expect(body!.includes(s.text), `${s.doc}: ${s.text.slice(0, 30)}`).toBe(true);
       const k = s.doc + '\u0000' + s.text;
-      expect(seen.has(k), `duplicate ${s.text.slice(0, 30)}`).toBe(false);
-      seen.add(k);
+      expect(s.nth ?? 0, `occurrence of ${s.text.slice(0, 30)}`).toBe(seen.get(k) ?? 0);
+      seen.set(k, (seen.get(k) ?? 0) + 1);
     }
   });
 
-  it('uses only gazetteer ids, never the municipality, and keeps explicit and context apart', () => {
+  it('uses only gazetteer ids, never the municipality, and lists a place in one way only', () => {
     const muni = new Set(gaz.places.filter((p) => p.kind === 'municipality').map((p) => p.id));
     for (const s of ann.sentences) {
-      for (const id of [...s.explicit, ...s.context]) {
+      const all = [...s.explicit, ...(s.group ?? []), ...s.context];
+      for (const id of all) {
         expect(ids.has(id), `${s.doc} "${s.text.slice(0, 20)}": ${id}`).toBe(true);
         expect(muni.has(id), `municipality listed in ${s.text.slice(0, 20)}`).toBe(false);
       }
-      expect(s.explicit.filter((id) => s.context.includes(id)), s.text.slice(0, 20)).toEqual([]);
+      expect(new Set(all).size, s.text.slice(0, 20)).toBe(all.length);
     }
   });
 
