@@ -91,6 +91,22 @@ export function writeAllAtomically(files: Array<{ path: string; data: string }>)
   }
 }
 
+const WHY: Record<string, string> = {
+  ambiguous: 'several places bear this name, nothing tells which',
+  'out-of-scope': 'the text is about somewhere else',
+  elsewhere: 'qualified as somewhere else',
+  only: '', qualifier: '', scope: '',
+};
+const GAPS_SHOWN = 12;
+
+/** Repeats counted ("朝阳区 (…) ×2"), at most `max` shown. */
+function summarise(items: string[], max = 20): string {
+  const counts = new Map<string, number>();
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const list = [...counts].map(([x, n]) => (n > 1 ? `${x} ×${n}` : x));
+  return list.length > max ? `${list.slice(0, max).join(', ')} … and ${list.length - max} more` : list.join(', ');
+}
+
 /** The division table, or a one-line error naming the file and the command that rebuilds it. */
 function loadDivisions(path: string): Divisions {
   try {
@@ -134,11 +150,14 @@ export function runCli(argv: string[], io: Io = { log: console.log, error: conso
     const { seeds, input } = loadInputs(opts);
     const t0 = performance.now();
     const { file, stats, texts } = runPipelineWithStats(input);
+    const placeName = new Map(input.gazetteer.places.map((p) => [p.id, p.names.zhHans]));
     const ms = performance.now() - t0;
     for (const s of stats) {
       const read = `${s.encoding}${s.html ? ', html → text' : ''}`;
       io.log(`${s.id.padEnd(8)} ${s.file}  read as: ${read}  body: ${s.bodySource === 'heuristic' ? 'heuristic (no manifest entry)' : 'manifest'}  sentences: ${s.sentences}  facts: ${s.facts}`);
       for (const w of s.warnings) io.error(`warning: ${s.file}: ${w}`);
+      if (s.unresolved.length) io.log(`         unassigned: ${summarise(s.unresolved.map((u) => `${u.name} (${WHY[u.why]})`))}`);
+      if (s.gaps.length) io.log(`         not in the gazetteer: ${summarise(s.gaps.map((g) => `${g.name} ×${g.count}${g.where ? ` → ${placeName.get(g.where) ?? g.where}` : ''}`), GAPS_SHOWN)}`);
     }
     if (stats.length === 0) io.error(`warning: no .txt or .html documents in ${seeds}`);
     const out = resolve(opts.out);

@@ -144,7 +144,8 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
   sentences.forEach((s, si) => {
     s.mentions.forEach((m, mi) => {
       const prev = s.mentions[mi - 1];
-      if (prev && SEPARATOR.test(s.key.slice(prev.keyEnd, m.keyStart))) {
+      // A county's short form that may be a word (资源 of 资源县) qualifies nothing.
+      if (prev && SEPARATOR.test(s.key.slice(prev.keyEnd, m.keyStart)) && !cands[si][mi - 1].every(isWeak)) {
         const q = commonRegion(cands[si][mi - 1]);
         if (q) {
           // Inside the qualifier; else inside its prefecture (北京怀柔科学城中科院物理研究所: the

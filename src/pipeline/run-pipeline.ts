@@ -8,11 +8,12 @@ import { factIdMaker } from './fact-id.ts';
 import { htmlToText, isHtmlFile } from './html-to-text.ts';
 import { isBeijingRegion, type Divisions } from './divisions.ts';
 import { findMentions } from './find-mentions.ts';
+import { gazetteerGaps, type Gap, type GapSentence } from './gazetteer-gaps.ts';
 import { buildNameIndex, type NameIndex } from './name-index.ts';
 import { normaliseKey, toOriginalRange } from './normalise-key.ts';
 import { isWeak, resolveMentions, type Resolution, type Why } from './resolve-mentions.ts';
 import { buildShortForms, matchShortForms, type ShortForms } from './short-forms.ts';
-import { jiebaSegmenter, wordStarts, type Segmenter } from './segment-words.ts';
+import { jiebaSegmenter, jiebaTagger, wordStarts, type Segmenter, type Tagger } from './segment-words.ts';
 import { rankRoles, type RoleCandidate } from './rank-roles.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildTopicTagger, tagTopics, type TopicLexicon, type TopicTagger } from './tag-topics.ts';
@@ -25,8 +26,9 @@ export interface PipelineInput {
   topics: TopicLexicon;
   /** The national division table (geo/divisions.json): competing candidates for every name. */
   divisions?: Divisions;
-  /** Word boundaries for matching; jieba unless a test gives its own. */
+  /** Word boundaries for matching, and words with their parts of speech for the gaps report; jieba unless a test gives its own. */
   segment?: Segmenter;
+  tag?: Tagger;
 }
 
 export interface DocumentStats {
@@ -41,10 +43,13 @@ export interface DocumentStats {
   warnings: string[];
   /** Names left unassigned, with why: ambiguous, out of scope, or qualified as somewhere else. */
   unresolved: Array<{ name: string; why: Why; sentence: string }>;
+  /** Names that look like places the gazetteer lacks, for a curator. */
+  gaps: Gap[];
 }
 
 interface Ctx {
   index: NameIndex;
+  tag: Tagger;
   shortForms: ShortForms;
   segment: Segmenter;
   tagger: TopicTagger;
@@ -53,6 +58,10 @@ interface Ctx {
   within: (inner: string, outer: string) => boolean;
   /** Beijing district place id by county code (a Beijing town rolls up to its district). */
   districtByCounty: Map<string, string>;
+  /** The Beijing district a place is or lies in. */
+  districtOf: (id: string) => string | undefined;
+  /** A gazetteer name or a short form of one. */
+  isKnownName: (key: string) => boolean;
 }
 
 /** A resolved name as a fact place, or nothing (a region elsewhere, or unresolved). */
@@ -125,13 +134,14 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   );
   // Short forms (综合性国家科学中心, 科学城) resolve where the sentence, or the one before it, is about their place.
   let before = new Set<string>();
+  const taken = resolved.sentences.map((rs) => rs.map((x): [number, number] => [x.mention.keyStart, x.mention.keyEnd]));
   rows.forEach((r, i) => {
     const here = [...matches[i].map((m) => m.placeId), ...context[i].map((c) => c.id)];
-    const taken = resolved.sentences[i].map((x): [number, number] => [x.mention.keyStart, x.mention.keyEnd]);
-    for (const m of matchShortForms(ctx.shortForms, r.norm.key, r.starts, taken, new Set([...here, ...before]))) {
+    for (const m of matchShortForms(ctx.shortForms, r.norm.key, r.starts, taken[i], new Set([...here, ...before]))) {
       const [start] = toOriginalRange(r.norm, m.keyStart, m.keyEnd);
       matches[i].push({ placeId: m.placeId, start, how: 'explicit' });
       context[i] = context[i].filter((c) => c.id !== m.placeId);
+      taken[i].push([m.keyStart, m.keyEnd]);
     }
     matches[i].sort((a, b) => a.start - b.start);
     before = new Set([...matches[i].map((m) => m.placeId), ...context[i].map((c) => c.id)]);
@@ -139,8 +149,18 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   const nextId = factIdMaker(id);
   const facts: Fact[] = [];
   const roles: RoleCandidate[] = [];
+  const gapSentences: GapSentence[] = [];
   rows.forEach((r, i) => {
     const places = explicitPlaces(matches[i]);
+    gapSentences.push({
+      key: r.norm.key, words: ctx.tag(r.norm.key), taken: taken[i], known: ctx.isKnownName,
+      divisions: resolved.sentences[i].flatMap((x) => {
+        const u = x.referent?.type === 'division' && !isWeak(x.referent) ? x.referent.unit : null;
+        if (!u || u.level < 3 || !/^1[123]/.test(u.region)) return [];
+        return [{ name: u.name, where: (isBeijingRegion(u.region) && ctx.districtByCounty.get(u.region.slice(0, 6))) || u.region }];
+      }),
+      districts: [...new Set([...places.map((p) => p.id), ...context[i].map((c) => c.id)].map((pid) => ctx.districtOf(pid)).filter((d): d is string => !!d))],
+    });
     for (const lent of context[i]) {
       if (places.some((p) => p.id === lent.id)) continue;
       places.push(lent.via ? { id: lent.id, how: 'group', via: lent.via } : { id: lent.id, how: 'context' });
@@ -156,6 +176,9 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
       roles.push({ fact: fact.id, key: r.norm.key, heading: r.heading, places: places.map((p) => ({ id: p.id, how: p.how === 'context' ? 'context' : 'explicit', at: at(p.id), via: p.how === 'group' })) });
     }
   });
+  const unresolved = resolved.sentences.flatMap((rs, i) =>
+    rs.filter((r) => r.referent === null && r.mention.referents.some((x) => x.type !== 'division' || isBeijingRegion(x.unit.region)))
+      .map((r) => ({ name: r.mention.alias, why: r.why, sentence: rows[i].sentence })));
   // Unlisted documents: the first heading of the body stands for the title.
   const head = spans.find((s) => s.heading);
   const record: DocumentRecord = {
@@ -168,21 +191,21 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   };
   const stats: DocumentStats = {
     file, id, bodySource: body.source, encoding: decoded.encoding, html, sentences: spans.length, facts: facts.length,
-    warnings: documentWarnings(text, spans.length, facts),
-    unresolved: resolved.sentences.flatMap((rs, i) =>
-      rs.filter((r) => r.referent === null && r.mention.referents.some((x) => x.type !== 'division' || isBeijingRegion(x.unit.region)))
-        .map((r) => ({ name: r.mention.alias, why: r.why, sentence: rows[i].sentence }))),
+    warnings: documentWarnings(text, spans.length, facts, unresolved.length),
+    unresolved,
+    gaps: gazetteerGaps(gapSentences),
   };
   return { record, facts, roles, stats, text };
 }
 
 /** What a person adding the document should look at: it still goes into the output. */
-function documentWarnings(text: string, sentences: number, facts: Fact[]): string[] {
+function documentWarnings(text: string, sentences: number, facts: Fact[], unassigned: number): string[] {
   if (text.trim() === '') return ['empty document: no facts'];
   if (sentences === 0) return ['no sentences in the body: no facts'];
+  if (facts.some((f) => f.places.length > 0)) return [];
+  if (unassigned > 0) return ['no place could be assigned: every name of ours it uses is ambiguous or about somewhere else (see "unassigned")'];
   // Also what a wrongly decoded file looks like (Big5 read as GB18030 names nothing).
-  if (!facts.some((f) => f.places.length > 0)) return ['no place from the gazetteer is named: no facts about places (if the text looks garbled, give its "encoding" in the manifest)'];
-  return [];
+  return ['no place from the gazetteer is named: no facts about places (if the text looks garbled, give its "encoding" in the manifest)'];
 }
 
 /** One entry per place named, in order of first mention; named directly beats named through a group. */
@@ -205,11 +228,18 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
   const byFile = new Map(input.manifest.map((e) => [e.file, e]));
   const kinds = new Map(input.gazetteer.places.map((p) => [p.id, p]));
   const index = buildNameIndex(input.gazetteer, input.divisions ?? { units: [], byCode: new Map() });
+  const shortForms = buildShortForms(input.gazetteer, index);
   const ctx: Ctx = {
     index,
-    shortForms: buildShortForms(input.gazetteer, index),
+    shortForms,
     segment: input.segment ?? jiebaSegmenter,
+    tag: input.tag ?? jiebaTagger,
     districtByCounty: new Map(input.gazetteer.places.filter((p) => p.kind === 'district' && p.division).map((p) => [p.division!, p.id])),
+    isKnownName: (key) => index.keyIndex.has(key) || shortForms.keys.includes(key),
+    districtOf: (pid) => {
+      const p = kinds.get(pid);
+      return p?.kind === 'district' ? p.id : p?.district;
+    },
     tagger: buildTopicTagger(input.topics),
     // Too large to lend context: the municipality and province-sized areas (津冀 of 京津冀).
     isWhole: (id) => kinds.get(id)?.kind === 'municipality',

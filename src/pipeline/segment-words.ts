@@ -40,3 +40,11 @@ export function wordStarts(segment: Segmenter, text: string): Uint8Array {
   starts[text.length] = 1;
   return starts;
 }
+
+/** A word with its part of speech (jieba's tags: n noun, ns place, nt organisation, v verb …). */
+export type Tagger = (text: string) => Array<{ word: string; tag: string }>;
+
+export const jiebaTagger: Tagger = (text) => {
+  jieba ??= Jieba.withDict(dict);
+  return jieba.tag(text, false);
+};

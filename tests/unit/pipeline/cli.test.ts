@@ -133,4 +133,24 @@ describe('data CLI', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toMatch(/^error: b\.txt: binary data/);
   }, 30_000);
+
+  it('says which names it left unassigned and which look like places the gazetteer lacks', () => {
+    writeFileSync(join(seeds, 'b.txt'), '朝阳区召开科技大会。');
+    writeFileSync(join(seeds, 'c.txt'), '海淀区支持北京生命科学研究所发展，北京生命科学研究所取得突破。');
+    expect(cli()).toBe(0);
+    const of = (id: string) => lines.slice(lines.findIndex((l) => l.startsWith(`${id} `)) + 1).filter((l) => !/^[a-z]+ {2}/.test(l)).slice(0, 2);
+    expect(of('b')).toEqual([
+      'warning: b.txt: no place could be assigned: every name of ours it uses is ambiguous or about somewhere else (see "unassigned")',
+      '         unassigned: 朝阳区 (several places bear this name, nothing tells which)',
+    ]);
+    expect(of('c')[0]).toBe('         not in the gazetteer: 北京生命科学研究所 ×2 → 海淀区');
+  });
+
+  it('refuses to run without the national division table, naming it and the command that rebuilds it', () => {
+    expect(runCli([...args(), '--divisions', join(dir, 'missing.json')], io)).toBe(1);
+    expect(lines.at(-1)).toBe(`error: cannot read division table ${join(dir, 'missing.json')}: ENOENT (npm run build:divisions rebuilds it)`);
+    writeFileSync(join(dir, 'broken.json'), '{"provinces": []}');
+    expect(runCli([...args(), '--divisions', join(dir, 'broken.json')], io)).toBe(1);
+    expect(lines.at(-1)).toMatch(/^error: bad division table .*broken\.json: "provinces" is not a list of \[code, name\] rows \(npm run build:divisions rebuilds it\)$/);
+  });
 });
