@@ -11,7 +11,12 @@ export interface RawDivisions {
   cities: Array<{ code: string; name: string; provinceCode: string }>;
   areas: Array<{ code: string; name: string; cityCode: string }>;
   streets: Array<{ code: string; name: string; areaCode: string }>;
+  /** Taiwan, Hong Kong and Macao, which the statistical table leaves out: province → its cities → their districts. */
+  outside?: Record<string, Record<string, string[]>>;
 }
+
+/** GB/T 2260 codes of the provinces the statistical table leaves out. */
+const OUTSIDE_CODES: Record<string, string> = { 台湾省: '71', 香港特别行政区: '81', 澳门特别行政区: '82' };
 
 /** [code, name] rows; towns are grouped by their county: [county code, names separated by spaces]. */
 export interface DivisionRows {
@@ -61,9 +66,19 @@ export function compactDivisions(raw: RawDivisions): DivisionRows {
     list.push(name);
     towns.set(s.areaCode, list);
   }
+  // Taiwan, Hong Kong and Macao down to their cities (新竹市, 九龙), numbered by the build in the
+  // package's order: they have no statistical codes, and their districts (东区, 北区) read as words.
+  const outsideProvinces: Array<{ code: string; name: string }> = [];
+  const outsideCities: Array<{ code: string; name: string; provinceCode: string }> = [];
+  for (const [province, cities] of Object.entries(raw.outside ?? {})) {
+    const code = OUTSIDE_CODES[province];
+    if (!code) throw new Error(`outside: unknown province ${province}`);
+    outsideProvinces.push({ code, name: province });
+    Object.keys(cities).forEach((city, i) => outsideCities.push({ code: `${code}${String(i + 1).padStart(2, '0')}`, name: city, provinceCode: code }));
+  }
   return {
-    provinces: rows(raw.provinces, CODE_LENGTH.provinces, 'provinces'),
-    cities: rows(raw.cities, CODE_LENGTH.cities, 'cities'),
+    provinces: rows([...raw.provinces, ...outsideProvinces], CODE_LENGTH.provinces, 'provinces'),
+    cities: rows([...raw.cities, ...outsideCities], CODE_LENGTH.cities, 'cities'),
     counties: rows(raw.areas, CODE_LENGTH.counties, 'counties'),
     // Town order within a county follows the codes, as the package lists them.
     towns: [...towns].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([county, names]) => [county, names.join(' ')]),

@@ -22,8 +22,6 @@ export interface Divisions {
 }
 
 export const BEIJING = '11';
-/** GB/T 2260 codes of the units the statistical table leaves out (Taiwan, Hong Kong, Macao). */
-export const CODES_OUTSIDE_TABLE = new Set(['71', '81', '82']);
 
 export const isBeijingRegion = (region: string) => region.startsWith(BEIJING);
 /** Two regions are compatible when one contains the other. */

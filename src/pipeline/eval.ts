@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { ManifestEntry } from '../types.ts';
 import { DEFAULTS, loadInputs, parseArgs, readJson, type Io } from './cli.ts';
 import { HOWS, scoreEval, type Annotation, type Counts, type EvalDocument, type EvalResult } from './eval-score.ts';
+import { buildNameIndex } from './name-index.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
@@ -34,9 +35,13 @@ function score(input: PipelineInput, annotations: Annotation[]): EvalResult {
   return scoreEval(out.facts, docs, annotations, ignore);
 }
 
-function report(io: Io, title: string, r: EvalResult, n: number): void {
+function report(io: Io, title: string, r: EvalResult, n: number, isBeijing?: (id: string) => boolean): void {
   io.log(`${title}: ${n} sentences  not found in document: ${r.notFound.length}  covered by no fact: ${r.noFact.length}`);
   for (const how of HOWS) io.log(line(how, r[how]));
+  if (isBeijing) {
+    const wrong = r.errors.filter((e) => e.kind === 'fp' && isBeijing(e.place));
+    io.log(`  Beijing places the annotation does not give: ${wrong.length} (sentence, place) pairs`);
+  }
 }
 
 /** The web pages as a corpus: each excerpt whole is its body (they were cut to the article). */
@@ -55,7 +60,7 @@ function pagesInput(dir: string, base: PipelineInput): PipelineInput {
 
 export function runEval(argv: string[], io: Io = { log: console.log, error: console.error }): number {
   try {
-    const opts = parseArgs(argv, { ...DEFAULTS, annotations: 'tests/eval/annotations.json', pages: 'tests/eval/pages', verbose: 'no' });
+    const opts = parseArgs(argv, { ...DEFAULTS, annotations: 'tests/eval/annotations.json', pages: 'tests/eval/pages', verbose: 'no', 'verbose-pages': 'no' });
     const { input } = loadInputs(opts);
     const ann = readJson<{ sentences: Annotation[] }>(resolve(opts.annotations), 'annotations').sentences ?? [];
     io.log('not scored (never annotated): the municipality (北京)');
@@ -73,10 +78,14 @@ export function runEval(argv: string[], io: Io = { log: console.log, error: cons
       const sources = readJson<PageSource[]>(join(pages, 'sources.json'), 'page sources');
       const pageAnn = readJson<{ sentences: Annotation[] }>(join(pages, 'annotations.json'), 'page annotations').sentences;
       const pin = pagesInput(pages, input);
+      const regions = buildNameIndex(input.gazetteer, input.divisions!).regionOf;
+      const isBeijing = (id: string) => (regions.get(id) ?? '').startsWith('11');
       for (const kind of ['trap', 'beijing'] as const) {
         const ids = new Set(sources.filter((s) => s.kind === kind).map((s) => s.id));
         const some = pageAnn.filter((a) => ids.has(a.doc));
-        report(io, `held-out web pages, ${kind} (${ids.size} pages)`, score({ ...pin, documents: pin.documents.filter((d) => ids.has(sources.find((s) => s.file === d.file)!.id)) }, some), some.length);
+        const r = score({ ...pin, documents: pin.documents.filter((d) => ids.has(sources.find((s) => s.file === d.file)!.id)), manifest: pin.manifest.filter((e) => ids.has(e.id)) }, some);
+        report(io, `held-out web pages, ${kind} (${ids.size} pages)`, r, some.length, isBeijing);
+        if (opts['verbose-pages'] !== 'no') for (const e of r.errors) io.log(`    ${e.kind} ${e.how.padEnd(8)} ${e.place.padEnd(28)} ${e.doc}  ${e.text.slice(0, 50)}`);
       }
     }
     return 0;

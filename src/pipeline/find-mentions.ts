@@ -4,12 +4,14 @@
  * text itself rules out —
  *  - a gazetteer rule (怀柔 before 一号 is a satellite);
  *  - a word boundary: the name starts or ends inside a word of the segmenter (京东 in 京东方);
- *  - a street: the name is followed by a street word (北京东路, 朝阳北大街);
- *  - an organisation named after the place: followed by 公司, 管委会, 论坛 … (中关村科学城公司);
+ *  - a group term that goes on as a longer list (三城一区一基地 is a district's own slogan);
+ *  - a street or a bridge: the name is followed by a street word (北京东路, 朝阳北大街, 太阳宫桥);
+ *  - an organisation named after the place: followed by 管委会, 论坛 …, or by 公司 within a few
+ *    words (中关村科学城公司, 上海奥威科技开发有限公司);
  * then the longest names win where they overlap (长春市朝阳区 → 长春市 + 朝阳区), and a name left
  * out of a coordination takes the shared head (中关村和怀柔国家实验室 → 中关村国家实验室 too).
  */
-import { longestFirst } from './aho-corasick.ts';
+import { longestFirst, type Hit } from './aho-corasick.ts';
 import type { NameIndex, Referent } from './name-index.ts';
 import { toOriginalRange, type NormalisedKey } from './normalise-key.ts';
 
@@ -28,9 +30,16 @@ export interface Mention {
 }
 
 /** Words that make the name before them a street's (a segmenter word of its own, so 路演 is not 路). */
-const STREET_WORDS = new Set(['路', '街', '大街', '大道', '东路', '西路', '南路', '北路', '中路', '东街', '西街', '南街', '北街', '北大街', '南大街', '东大街', '西大街', '胡同', '巷']);
-/** Words that make the name before them an organisation's (a company's own name is matched whole). */
-const ORGANISATION_WORDS = new Set(['公司', '有限公司', '股份有限公司', '集团', '管委会', '管理委员会', '论坛', '联盟', '协会']);
+const STREET_WORDS = new Set(['路', '街', '大街', '大道', '东路', '西路', '南路', '北路', '中路', '东街', '西街', '南街', '北街', '北大街', '南大街', '东大街', '西大街', '胡同', '巷', '桥']);
+/** Words that make the name right before them an organisation's (a company's own name is matched whole). */
+const ORGANISATION_WORDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团', '管委会', '管理委员会', '论坛', '联盟', '协会']);
+/** A company's name may put words between the place and 公司 (上海奥威科技开发有限公司). */
+const COMPANY_WORDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团']);
+const COMPANY_REACH = 4;
+/** Words a company's name never holds: the name has ended before them. */
+const OUTSIDE_A_NAME = /^(?:的|和|与|及|在|是|等|或|并|将|为|对|从|到|已|也|还|都)$|[^\p{Script=Han}\p{L}\p{N}]/u;
+/** A numeral word after a group term goes on with its list (三城一区一基地). */
+const NUMERAL = /^[一二两三四五六七八九十]$/;
 /** What joins the items of a coordination. */
 const CONJUNCTION = /^(?:和|与|及|以及|、)$/;
 
@@ -40,6 +49,46 @@ function ruledOut(index: NameIndex, key: string, start: number, end: number, pat
   return (index.rules.get(pattern) ?? []).some(
     (r) => r.notAfter.some((x) => x && before.endsWith(x)) || r.notBefore.some((x) => x && after.startsWith(x)),
   );
+}
+
+/**
+ * The word starts, plus the seams inside a word made wholly of names: the segmenter keeps
+ * 上海浦东新区 as one word, which is 上海 + 浦东新区, not a word that hides a name.
+ */
+function withNameSeams(key: string, starts: Uint8Array, hits: Hit[]): Uint8Array {
+  const out = Uint8Array.from(starts);
+  let a = 0;
+  for (let b = 1; b <= key.length; b++) {
+    if (!starts[b]) continue;
+    const inside = hits.filter((h) => h.start >= a && h.end <= b && h.end - h.start < b - a);
+    if (inside.length > 1) {
+      // Fewest pieces from a to b: breadth first over the names that start where one ends.
+      const previous = new Map<number, number>();
+      const queue = [a];
+      for (let qi = 0; qi < queue.length; qi++) {
+        for (const h of inside) {
+          if (h.start !== queue[qi] || h.end === a || previous.has(h.end)) continue;
+          previous.set(h.end, h.start);
+          queue.push(h.end);
+        }
+      }
+      if (previous.has(b)) for (let at = previous.get(b)!; at > a; at = previous.get(at)!) out[at] = 1;
+    }
+    a = b;
+  }
+  return out;
+}
+
+/** Whether a company word follows within a few words, with nothing between that ends a name. */
+function inCompanyName(key: string, starts: Uint8Array, end: number): boolean {
+  let at = end;
+  for (let n = 0; n < COMPANY_REACH; n++) {
+    const w = wordAt(key, starts, at);
+    if (!w || OUTSIDE_A_NAME.test(w)) return false;
+    if (COMPANY_WORDS.has(w)) return true;
+    at += w.length;
+  }
+  return false;
 }
 
 /** The word of the segmentation that starts at `at` ('' at the end or inside a word). */
@@ -54,11 +103,17 @@ export function findMentions(index: NameIndex, text: string, norm: NormalisedKey
   const key = norm.key;
   // A street's or an organisation's name is one name: nothing inside it is a place either.
   const covered: Array<[number, number]> = [];
-  const hits = index.ac.search(key).filter((h) => {
+  const all = index.ac.search(key);
+  const bounds = withNameSeams(key, starts, all);
+  const hits = all.filter((h) => {
     const pattern = index.keys[h.pattern];
-    if (!starts[h.start] || !starts[h.end]) return false;
+    if (!bounds[h.start] || !bounds[h.end]) return false;
     const next = wordAt(key, starts, h.end);
-    const organisation = ORGANISATION_WORDS.has(next) && index.referents[h.pattern].every((r) => r.type !== 'place' || index.kindOf.get(r.id) !== 'company');
+    const notCompany = index.referents[h.pattern].every((r) => r.type !== 'place' || index.kindOf.get(r.id) !== 'company');
+    const organisation = notCompany && (ORGANISATION_WORDS.has(next) || inCompanyName(key, starts, h.end));
+    // 三城一区一基地 is a longer list of its own, not the group 三城一区.
+    const longerList = NUMERAL.test(next) && index.referents[h.pattern].some((r) => r.type === 'group');
+    if (longerList) return false;
     if (STREET_WORDS.has(next) || organisation) {
       covered.push([h.start, h.end]);
       return false;

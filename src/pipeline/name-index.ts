@@ -70,6 +70,13 @@ function divisionNames(u: Division): Array<{ name: string; short: boolean }> {
   return short ? [{ name: u.name, short: false }, { name: short, short: true }] : [{ name: u.name, short: false }];
 }
 
+/** Park names are written with and without 区: 丰台科技园 and 丰台科技园区 are one park. */
+function parkVariants(name: string): string[] {
+  if (/(?:科技|产业|工业)园$/.test(name)) return [name, `${name}区`];
+  if (/(?:科技|产业|工业)园区$/.test(name)) return [name, name.slice(0, -1)];
+  return [name];
+}
+
 export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
   const regionOf = placeRegions(g.places);
   const byKey = new Map<string, Referent[]>();
@@ -94,9 +101,11 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
   const names = d.units.map(divisionNames);
   const provinceOf = new Map<string, string>();
   const townProvinceOf = new Map<string, string>();
+  const regionsOf = new Map<string, string[]>();
   d.units.forEach((u, i) => {
     const province = u.region.slice(0, 2);
     for (const { name, short } of names[i]) {
+      regionsOf.set(name, [...(regionsOf.get(name) ?? []), u.region]);
       const table = short && u.level === 4 ? townProvinceOf : provinceOf;
       const known = table.get(name);
       table.set(name, known === undefined || known === province ? province : '*');
@@ -109,14 +118,15 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
   });
   const anchorAc = new AhoCorasick(anchors);
   const locatesItself = (key: string) => anchorAc.search(key).length > 0;
-  // A division's own names (北京, 朝阳区) are resolved by competing with their namesakes instead.
-  const isDivisionName = (key: string) => provinceOf.has(key) || townProvinceOf.has(key);
-  const generic = (name: string) => !locatesItself(keyOf(name)) && !isDivisionName(keyOf(name));
+  // A place named by its own division's name (朝阳 for 朝阳区, 北京) is resolved by competing with
+  // the namesakes instead; a place that merely shares a name with one (清华, of 清华镇) is generic.
+  const ownDivisionName = (key: string, region: string) => (regionsOf.get(key) ?? []).some((r) => compatible(r, region));
+  const generic = (name: string, region: string) => !locatesItself(keyOf(name)) && !ownDivisionName(keyOf(name), region);
 
   for (const p of g.places) {
     const region = regionOf.get(p.id)!;
-    for (const name of new Set([p.names.zhHans, p.names.zhHant, ...p.aliases])) {
-      if (name) add(name, { type: 'place', id: p.id, region, generic: generic(name) });
+    for (const name of new Set([p.names.zhHans, p.names.zhHant, ...p.aliases].flatMap(parkVariants))) {
+      if (name) add(name, { type: 'place', id: p.id, region, generic: generic(name, region) });
     }
   }
   for (const gr of g.groups ?? []) {
@@ -125,7 +135,7 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
     let region = regions[0] ?? '';
     for (const r of regions) while (!r.startsWith(region)) region = region.slice(0, -1);
     for (const name of new Set([gr.term, ...gr.aliases])) {
-      if (name) add(name, { type: 'group', term: gr.term, members: gr.members, region, generic: generic(name) });
+      if (name) add(name, { type: 'group', term: gr.term, members: gr.members, region, generic: generic(name, region) });
     }
   }
 

@@ -141,6 +141,8 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
   // 1. The text's own evidence: qualifiers and trailing regions.
   const cands = sentences.map((s) => s.mentions.map((m) => [...m.referents]));
   const qualified = sentences.map((s) => s.mentions.map(() => false));
+  /** Qualified by a Beijing name (北京清华大学): in scope wherever the text is. */
+  const inBeijing = sentences.map((s) => s.mentions.map(() => false));
   sentences.forEach((s, si) => {
     s.mentions.forEach((m, mi) => {
       const prev = s.mentions[mi - 1];
@@ -154,6 +156,7 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
           const near = cands[si][mi].filter((c) => compatible(prefectureOf(regionOfReferent(c)), prefectureOf(q)));
           cands[si][mi] = inside.length ? inside : near;
           qualified[si][mi] = true;
+          inBeijing[si][mi] = isBeijingRegion(q);
         }
       }
       const next = s.mentions[mi + 1];
@@ -192,7 +195,7 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
     if (!qualified[si][mi] && c.some(isTownShort) && c.some((r) => !isTownShort(r))) {
       c = c.filter((r) => !isTownShort(r) || (para.get(regionOfReferent(r).slice(0, 6)) ?? 0) > 0);
     }
-    const inScope = () => inBeijingScope(bySentence[si], para, doc);
+    const inScope = () => inBeijing[si][mi] || inBeijingScope(bySentence[si], para, doc);
     if (c.length === 1) {
       const [r] = c;
       if (!isGenericBeijing(r)) return done(r, qualified[si][mi] ? 'qualifier' : 'only');

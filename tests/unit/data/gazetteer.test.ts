@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Gazetteer, ManifestEntry, Place } from '../../../src/types';
 import { splitSentences } from '../../../src/pipeline/split-sentences.ts';
-import { CODES_OUTSIDE_TABLE, parseDivisions } from '../../../src/pipeline/divisions.ts';
+import { parseDivisions } from '../../../src/pipeline/divisions.ts';
 import { buildNameIndex } from '../../../src/pipeline/name-index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -248,10 +248,8 @@ describe('gazetteer regions', () => {
   const table = parseDivisions(readJson<unknown>('geo/divisions.json'));
   const index = buildNameIndex(gaz, table);
 
-  it('gives every division code a unit of the national table (or Hong Kong, Macao)', () => {
-    for (const p of gaz.places.filter((x) => x.division)) {
-      expect(table.byCode.has(p.division!) || CODES_OUTSIDE_TABLE.has(p.division!), `${p.id}: ${p.division}`).toBe(true);
-    }
+  it('gives every division code a unit of the national table', () => {
+    for (const p of gaz.places.filter((x) => x.division)) expect(table.byCode.has(p.division!), `${p.id}: ${p.division}`).toBe(true);
   });
 
   it('places every Tianjin, Hebei and national node outside Beijing, and every other place in it (or abroad)', () => {

