@@ -1,33 +1,36 @@
 /**
  * Context places: places a sentence is about without naming them, lent by the document's
- * structure.
+ * structure. The text is read in segments — a paragraph, cut again where an enumeration starts
+ * (一是… 二是…) — and:
  *  - A heading naming exactly one place lends it to everything under it, until the next heading
  *    of the same or a broader level (a document title lends nothing); a heading naming one group
  *    term lends its members, as a group, to the sentences under it that have no place of their
- *    own and no paragraph topic.
- *  - A paragraph's first sentence lends its places to the rest of the paragraph when it is a
- *    short topic sentence ("突破懷柔科學城。", "推動“一區多園”統籌協同發展。"), or names one place
+ *    own and no segment topic.
+ *  - A segment's topic: its first sentence when that is a short topic sentence ("突破懷柔科學城。",
+ *    "推動“一區多園”統籌協同發展。"), or the first sentence naming places when it names one place
  *    (or one and places inside it) as its subject or near its start ("亦莊聚焦……", "两年前，北京
- *    交通大学……", "位于中关村东升国际科学园内的“天智航”……"). Inside such a
- *    paragraph, a sentence opening with a place as its subject ("“生命谷”佈局……") lends that
- *    place to the following sentences until the next subject; a clause after ； continues the
- *    subject of the one before.
- *  - A sentence that names places of its own takes, from a lead of several places, only those
- *    that contain one of its places (通州区's 中关村通州园, not 北三县); from a one-place lead it
- *    takes the lead.
- *  - A story goes on across paragraphs: a paragraph that names no place but opens by pointing
- *    back (这座/这里/该/他们/团队 …) continues the topic of the paragraph before it (its lead, or
- *    the one place it named), unless it turns to the general picture (北京, 全国, 我们 …).
- *  - An enumeration inside a paragraph (一是… 二是…) starts a new topic, as a paragraph would.
- *  - An interview answer (the paragraphs after a "记者：" question, until the next) is about the
- *    places its question names, for sentences that name none — unless the question is about
- *    Beijing as a whole (it names 北京, and others only to compare).
+ *    交通大学……"). The topic is lent to the whole segment, also to one short scene-setting
+ *    sentence before it ("车流涌动，大路径直。从…出发，…便到达北京经济技术开发区。").
+ *  - Inside a segment with a topic, a sentence opening with a place as its subject ("“生命谷”
+ *    佈局……") lends that place to the following sentences until the next subject; a clause after
+ *    ； continues the subject of the one before.
+ *  - A sentence that names places of its own takes, from a topic of several places, only those
+ *    that contain one of its places (通州区's 中关村通州园, not 北三县); from a one-place topic it
+ *    takes the topic.
+ *  - A story goes on across segments: a segment that names no place continues the topic of the
+ *    segment before it when it opens by pointing back (这里, 该装置, 他们 …), with a quotation or
+ *    with a speaker ("…”赵勇说。"), until a segment turns to the general picture (北京, 全国, 我国,
+ *    我们 …). An unnumbered heading naming no place (a feature's subtitle) does not end it; it
+ *    takes nothing itself (it may as well be a page's footer).
+ *  - An interview answer (the paragraphs after a question — a speaker's paragraph ending in ？,
+ *    or labelled 记者/问 — until the next) is about the places its question names, for sentences
+ *    that name none, unless the question is about Beijing as a whole (it names 北京).
  *  - Context ends at a sentence about somewhere else (it names another region and no place of
  *    ours) or about Beijing as a whole (北京/本市 is its subject): it takes nothing and ends the
  *    story and subject chain.
  * Broad places (municipality, provinces) never lend, except provinces reached through a group
- * term in a paragraph's own lead (优化京津冀创新链…。 → the paragraph is about 津冀, as a group).
- * A place reached through a group term lends as such (`via`).
+ * term in a segment's own topic (优化京津冀创新链…。 → the paragraph is about 津冀, as a group).
+ * A place reached through a group term lends as such (`via`). Photo credits take nothing.
  */
 
 export interface ContextSentence {
@@ -58,18 +61,21 @@ export interface ContextRules {
 }
 
 const SHORT_LEAD = 30;
-/** How far into a first sentence its one place may stand and still be the paragraph's topic. */
+/** How far into a sentence its one place may stand and still be the segment's topic. */
 const EARLY = 12;
 const OPENER = /^[“"「『《(（]?$/;
-/** A speaker label opening a paragraph: 记者：… is a question, 靳伟：… an answer. */
+/** A speaker label opening a paragraph: 记者：… 新京报:…？ is a question, 靳伟：… an answer. */
 const SPEAKER = /^([^\s，,。：:“”"]{1,8})[：:]/;
-const QUESTION = /^(记者|記者|问|問|主持人|Q)$/i;
+const QUESTION_LABEL = /^(记者|記者|问|問|主持人|Q)$/i;
+const ASKS = /[？?]\s*$/;
 const SEMICOLON = /[；;]\s*$/;
-/** Words that point back to what the text was just about. */
-const POINTS_BACK = /这里|这儿|这座|这所|这家|这个|这项|这些|该|此处|他们|她们|他|她|团队|其中/;
-/** A paragraph opening on the country or on 我们 turns from a story to the general picture. */
+/** How a story goes on: pointing back, a quotation, a speaker. */
+const GOES_ON = /这里|这儿|这座|这所|这家|这个|这项|这些|该|此处|他们|她们|他|她|团队|其中|^[“"「]|(?:说|表示|介绍|回忆|坦言|直言|告诉记者)[。！]?[”"」]?$/;
+/** A segment opening on the country or on 我们 turns from a story to the general picture. */
 const GENERAL_OPENING = /我国|全国|中国|我们|全球|世界|全市|本市/;
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|其[一二三四五六七八九十][，,、是])/;
+/** A photo credit line: no content, lends and takes nothing. */
+const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影/;
 
 interface Lead {
   places: LentPlace[];
@@ -109,108 +115,114 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     return first !== undefined && isWhole(first.placeId) && OPENER.test(s.text.slice(0, first.start)) && ownIds(s).length === 0;
   };
   /** The sentence's one topic: a place named first that contains every other it names (天智航 in 东升科学园). */
-  const topic = (s: ContextSentence): LentPlace[] => {
+  const topicOf = (s: ContextSentence): LentPlace[] => {
     const ids = lendable(s);
     if (ids.length === 0 || ids.some((p) => p.via)) return [];
     const outer = ids.find((p) => ids.every((q) => q.id === p.id || within(q.id, p.id)));
-    return outer ? ids : [];
+    const first = s.places.find((p) => p.placeId === outer?.id);
+    return first && (subject(s) === first.placeId || first.start <= EARLY) ? ids : [];
   };
-  const leadOf = (s: ContextSentence): Lead | null => {
-    const places = lendable(s, true);
-    if (!places.length) return null;
-    if (s.text.length <= SHORT_LEAD) return { places, single: single(s) !== null };
-    const one = topic(s);
-    const first = s.places.find((p) => p.placeId === one[0]?.id);
-    if (first && (subject(s) === first.placeId || first.start <= EARLY)) return { places: one, single: true };
-    return null;
+  /** A segment's topic: a short first sentence's places, or the first sentence naming places when it has one topic. */
+  const leadOf = (segment: ContextSentence[]): Lead | null => {
+    const [first] = segment;
+    const places = lendable(first, true);
+    if (places.length && first.text.length <= SHORT_LEAD) return { places, single: single(first) !== null };
+    // The topic sentence opens the segment, or follows one short scene-setting sentence.
+    const at = segment.findIndex((s) => s.places.length > 0);
+    const naming = segment[at];
+    if (!naming || naming.elsewhere || general(naming) || at > 1 || (at === 1 && first.text.length > SHORT_LEAD)) return null;
+    const one = topicOf(naming);
+    return one.length ? { places: one, single: true } : null;
   };
-  /** From a lead of several places, a sentence naming its own takes only those containing one. */
+  /** From a topic of several places, a sentence naming its own takes only those containing one. */
   const fromLead = (lead: Lead, own: string[]): LentPlace[] =>
     lead.single || own.length === 0 ? lead.places : lead.places.filter((p) => own.some((o) => within(o, p.id)));
+
+  // Segments: runs of body sentences of one paragraph, cut where an enumeration starts; headings alone.
+  const segments: ContextSentence[][] = [];
+  sentences.forEach((s, i) => {
+    const prev = sentences[i - 1];
+    const joins = prev && !s.heading && !prev.heading && prev.paragraph === s.paragraph && !ENUMERATION.test(s.text);
+    if (joins) segments[segments.length - 1].push(s);
+    else segments.push([s]);
+  });
 
   const stack: Array<{ level: number; place: string | null; group: LentPlace[] }> = [];
   const fromHeadings = () => [...stack].reverse().find((h) => h.place)?.place ?? null;
   const groupFromHeadings = () => [...stack].reverse().find((h) => h.place || h.group.length)?.group ?? [];
-  let paragraph = -1;
   let seenBody = false;
-  let lead: Lead | null = null;
-  let chain: string | null = null;
   let story: LentPlace[] = [];
   let question: LentPlace[] = [];
-  /** Places named in the current paragraph, for the story it leaves behind. */
-  let named = new Set<string>();
-  let endsStory = false;
-  let previous: ContextSentence | null = null;
+  let previousParagraph = -1;
 
-  const closeParagraph = () => {
-    if (endsStory) story = [];
+  const out: LentPlace[][] = [];
+  for (const segment of segments) {
+    const [first] = segment;
+    const lent = segment.map(() => [] as LentPlace[]);
+    const addTo = (i: number, p: LentPlace | string | null) => {
+      const place = typeof p === 'string' ? { id: p } : p;
+      if (!place || segment[i].places.some((x) => x.placeId === place.id) || lent[i].some((o) => o.id === place.id)) return;
+      lent[i].push(place);
+    };
+
+    if (first.heading) {
+      if (CREDIT.test(first.text)) {
+        out.push([]);
+        continue;
+      }
+      const level = first.level ?? 6;
+      const subtitle = level === 6 && first.places.length === 0 && seenBody;
+      while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      addTo(0, fromHeadings());
+      // A title (a heading before any sentence) covers the whole document: too broad to lend.
+      stack.push({ level, place: seenBody ? single(first) : null, group: seenBody ? groupOnly(first) : [] });
+      if (!subtitle) [story, question] = [[], []];
+      out.push(lent[0]);
+      continue;
+    }
+    seenBody = true;
+
+    const speaker = SPEAKER.exec(first.text)?.[1];
+    const newParagraph = first.paragraph !== previousParagraph;
+    previousParagraph = first.paragraph;
+    if (newParagraph && speaker && (QUESTION_LABEL.test(speaker) || ASKS.test(segment[segment.length - 1].text))) {
+      question = first.places.some((p) => isWhole(p.placeId)) ? [] : segment.flatMap((s) => lendable(s));
+    }
+    const namesNothing = segment.every((s) => ownIds(s).length === 0);
+    const goesOn = namesNothing && !speaker && GOES_ON.test(first.text) && !GENERAL_OPENING.test(first.text) && !first.places.some((p) => isWhole(p.placeId));
+    if (!goesOn) story = namesNothing ? [] : story;
+
+    const lead = leadOf(segment);
+    let chain: string | null = null;
+    let ended = false;
+    segment.forEach((s, i) => {
+      if (s.elsewhere || general(s)) {
+        [chain, ended] = [null, true];
+        return;
+      }
+      addTo(i, fromHeadings());
+      const ownList = ownIds(s);
+      const subj = i > 0 ? subject(s) : null;
+      // Under a topic of several places, a subject sentence switches the topic to its own place.
+      if (lead && (lead.single || (!subj && !chain))) fromLead(lead, ownList).forEach((p) => addTo(i, p));
+      if (!lead && ownList.length === 0) {
+        if (goesOn) story.forEach((p) => addTo(i, p));
+        question.forEach((p) => addTo(i, p));
+      }
+      if (!subj && chain) addTo(i, chain);
+      // A clause after ； continues the subject of the clause before it.
+      if (i > 0 && !subj && ownList.length === 0 && SEMICOLON.test(segment[i - 1].text)) addTo(i, subject(segment[i - 1]));
+      if (subj && lead) chain = subj;
+      if (!lead && lent[i].length === 0 && ownList.length === 0 && !chain) groupFromHeadings().forEach((p) => addTo(i, p));
+    });
+
+    // What the next segment's story continues: this one's topic, or the one place it names.
+    const named = new Set(segment.flatMap(ownIds));
+    if (ended) story = [];
     else if (lead) story = lead.places;
     else if (named.size === 1) story = [{ id: [...named][0] }];
     else if (named.size > 1) story = [];
-  };
-
-  return sentences.map((s) => {
-    const ownList = ownIds(s);
-    const own = new Set(s.places.map((p) => p.placeId));
-    const out: LentPlace[] = [];
-    const add = (p: LentPlace | string | null) => {
-      const lent = typeof p === 'string' ? { id: p } : p;
-      if (lent && !own.has(lent.id) && !out.some((o) => o.id === lent.id)) out.push(lent);
-    };
-    const sameParagraph = s.paragraph === paragraph && !ENUMERATION.test(s.text);
-    const after = previous;
-    previous = s;
-
-    if (s.heading) {
-      closeParagraph();
-      const level = s.level ?? 6;
-      while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
-      add(fromHeadings());
-      // A title (a heading before any sentence) covers the whole document: too broad to lend.
-      stack.push({ level, place: seenBody ? single(s) : null, group: seenBody ? groupOnly(s) : [] });
-      [paragraph, lead, chain, story, question, named, endsStory] = [s.paragraph, null, null, [], [], new Set(), false];
-      return out;
-    }
-    seenBody = true;
-    if (!sameParagraph) {
-      closeParagraph();
-      const enumerated = s.paragraph === paragraph;
-      [paragraph, lead, chain, named, endsStory] = [s.paragraph, null, null, new Set(), false];
-      const speaker = SPEAKER.exec(s.text)?.[1];
-      if (speaker && QUESTION.test(speaker)) question = s.places.some((p) => isWhole(p.placeId)) ? [] : lendable(s);
-      // A story goes on where the text points back to it, until it turns to the general picture.
-      const goesOn = POINTS_BACK.test(s.text) && !GENERAL_OPENING.test(s.text) && !s.places.some((p) => isWhole(p.placeId));
-      if (speaker || enumerated || !goesOn) story = [];
-    }
-    ownList.forEach((id) => named.add(id));
-    if (s.elsewhere || general(s)) {
-      [chain, endsStory] = [null, true];
-      return out;
-    }
-    add(fromHeadings());
-
-    if (!sameParagraph) {
-      lead = leadOf(s);
-      if (ownList.length === 0) {
-        story.forEach(add);
-        question.forEach(add);
-        if (story.length === 0 && question.length === 0) groupFromHeadings().forEach(add);
-      }
-      return out;
-    }
-
-    const subj = subject(s);
-    // Under a multi-place lead, a subject sentence switches the topic to its own place.
-    if (lead && (lead.single || (!subj && !chain))) fromLead(lead, ownList).forEach(add);
-    if (!lead && ownList.length === 0) {
-      story.forEach(add);
-      question.forEach(add);
-    }
-    if (!subj) add(chain);
-    // A clause after ； continues the subject of the clause before it.
-    if (!subj && ownList.length === 0 && after && SEMICOLON.test(after.text)) add(subject(after));
-    if (subj && lead) chain = subj;
-    if (!lead && out.length === 0 && ownList.length === 0 && !chain) groupFromHeadings().forEach(add);
-    return out;
-  });
+    out.push(...lent);
+  }
+  return out;
 }

@@ -153,11 +153,15 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
     }
   });
 
-  // Fold a division into a gazetteer place of the same name and region (the same unit).
+  // Fold a division into a gazetteer place of the same name and region (the same unit), and a
+  // division into another it contains by the same name (东莞市 the city and 东莞市 the county-level
+  // unit its towns hang from): one referent, the most specific.
   for (const [k, list] of byKey) {
     const placeRegions = list.flatMap((r) => (r.type === 'place' ? [r.region] : []));
-    if (placeRegions.length === 0) continue;
-    byKey.set(k, list.filter((r) => r.type !== 'division' || !placeRegions.some((p) => compatible(p, r.unit.region))));
+    const divisions = list.flatMap((r) => (r.type === 'division' ? [r.unit.region] : []));
+    byKey.set(k, list.filter((r) => r.type !== 'division' || (
+      !placeRegions.some((p) => compatible(p, r.unit.region))
+      && !divisions.some((d) => d !== r.unit.region && d.startsWith(r.unit.region)))));
   }
 
   const keys = [...byKey.keys()];

@@ -9,10 +9,12 @@
  *  3. a name with several candidates takes the one the places named with it support best — in
  *     its sentence, else its paragraph, else its document; a tie or no support leaves it
  *     unresolved (and the run says so);
- *  4. a Beijing name that does not locate itself (未来科技城, 经开区, 综合保税区, 百度 — no Beijing
+ *  4. a Beijing name that does not locate itself (未来科技城, 经开区, 综合保税区, 小米 — no Beijing
  *     place name inside it) counts only where its sentence, else its paragraph, also names Beijing,
- *     or, where they name nowhere, the document is about Beijing; with no evidence at all the
- *     atlas's own region is assumed;
+ *     or, where they name nowhere, the document is about Beijing; a page that names no Beijing
+ *     place at all gives it no Beijing meaning. Any Beijing name counts only where something else
+ *     in its sentence or document is Beijing's too, when the document names places elsewhere
+ *     (东城区, over and over, on a page about 东莞 is 东莞's);
  *  5. a town's short form (东城 of 东城街道, 河北 of 河北镇) beats a bigger unit or a gazetteer place
  *     only with local evidence: a qualifier, or its county named in the paragraph.
  * Pure: mentions in, one resolution per mention out.
@@ -54,7 +56,7 @@ const isTownShort = (r: Referent) => r.type === 'division' && r.short && r.unit.
  */
 export const isWeak = (r: Referent) => r.type === 'division' && r.short && r.unit.level >= 3 && !isBeijingRegion(r.unit.region);
 const isBeijingReferent = (r: Referent) => isBeijingRegion(regionOfReferent(r));
-/** Generic Beijing names neither vote nor count without scope; everything else is what it says. */
+/** Generic Beijing names neither vote nor count without scope. */
 const isGenericBeijing = (r: Referent) => r.type !== 'division' && r.generic && isBeijingReferent(r);
 
 /** The longest region code every candidate lies in ('' when they share none). */
@@ -122,7 +124,9 @@ function inBeijingScope(sentence: Votes, paragraph: Votes, doc: Votes): boolean 
     if (beijing > 0) return true;
     if (other > 0) return false;
   }
-  return aboutBeijing(doc) ?? true;
+  // A page that names no place of Beijing's gives a generic name no Beijing meaning (小米 in a
+  // porridge recipe, 一区 of a journal ranking).
+  return aboutBeijing(doc) ?? false;
 }
 
 /** The candidate with the most support, or null on a tie or none. */
@@ -170,15 +174,27 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
   // 2. Votes of names with one meaning, per sentence, per paragraph and for the document.
   const doc: Votes = new Map();
   const byParagraph = new Map<number, Votes>();
+  // A Beijing name is no evidence that the text is about Beijing where it is the only one
+  // (东城区, over and over, on a page about 东莞): names are counted, not just votes.
+  /** The names that voted for each province: evidence from one word alone (桃园) is weak. */
+  const namesFor = new Map<string, Set<string>>();
+  const nameOf = (s: MentionSentence, m: Mention) => s.key.slice(m.keyStart, m.keyEnd);
+  /** Per sentence, the region each name voted for. */
+  const cast: Array<Array<{ name: string; region: string }>> = sentences.map(() => []);
   const bySentence = sentences.map((s, si) => {
     const para = byParagraph.get(s.paragraph) ?? new Map();
     byParagraph.set(s.paragraph, para);
     const own: Votes = new Map();
-    for (const c of cands[si]) {
+    cands[si].forEach((c, mi) => {
       const region = commonRegion(c);
-      if (region.length < 2 || c.some(isGenericBeijing) || c.every(isWeak)) continue;
+      if (region.length < 2 || c.some(isGenericBeijing) || c.every(isWeak)) return;
+      const name = nameOf(s, s.mentions[mi]);
+      cast[si].push({ name, region });
       for (const v of [doc, para, own]) vote(v, region);
-    }
+      // 长春市朝阳区 is one reference: a qualified name adds no name of its own.
+      const province = region.slice(0, 2);
+      if (!qualified[si][mi]) namesFor.set(province, (namesFor.get(province) ?? new Set()).add(name));
+    });
     return own;
   });
 
@@ -193,18 +209,29 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
     if (c.length === 0) return done(null, 'elsewhere');
     // A town's short form against a bigger unit or a place: only with its county nearby.
     if (!qualified[si][mi] && c.some(isTownShort) && c.some((r) => !isTownShort(r))) {
-      c = c.filter((r) => !isTownShort(r) || (para.get(regionOfReferent(r).slice(0, 6)) ?? 0) > 0);
+      // …or its county named in the document more than the bigger unit's region (三河 of 肥西县三河镇).
+      const county = (v: Votes, r: Referent) => v.get(regionOfReferent(r).slice(0, 6)) ?? 0;
+      const bigger = Math.max(...c.filter((r) => !isTownShort(r)).map((r) => support(doc, r)));
+      c = c.filter((r) => !isTownShort(r) || county(para, r) > 0 || 2 * county(doc, r) > bigger);
     }
     const inScope = () => inBeijing[si][mi] || inBeijingScope(bySentence[si], para, doc);
+    const name = nameOf(s, mention);
+    // A Beijing name on a page about somewhere else — named there by at least two names, and by
+    // more names than Beijing is besides this one — with nothing else in its sentence about Beijing.
+    const beijingNames = [...(namesFor.get('11') ?? [])].filter((n) => n !== name).length;
+    const elsewhere = [...namesFor].some(([province, names]) => province !== '11' && names.size >= 2 && names.size > beijingNames);
+    const beijingBeside = cast[si].some((v) => v.name !== name && isBeijingRegion(v.region));
+    const outOfScope = (r: Referent) => isBeijingReferent(r) && !inBeijing[si][mi] && elsewhere && !beijingBeside;
     if (c.length === 1) {
       const [r] = c;
+      if (outOfScope(r)) return done(null, 'out-of-scope');
       if (!isGenericBeijing(r)) return done(r, qualified[si][mi] ? 'qualifier' : 'only');
       return inScope() ? done(r, 'scope') : done(null, 'out-of-scope');
     }
     const chosen = best(c, bySentence[si]) ?? (sentenceOnly ? undefined : best(c, para) ?? best(c, doc));
     if (chosen === undefined) return null;
     if (!chosen) return done(null, 'ambiguous');
-    if (isGenericBeijing(chosen) && !inScope()) return done(null, 'out-of-scope');
+    if (outOfScope(chosen) || (isGenericBeijing(chosen) && !inScope())) return done(null, 'out-of-scope');
     return done(chosen, 'scope');
   };
   const first = sentences.map((s, si) => s.mentions.map((_, mi) => (cands[si][mi].length > 1 ? choose(si, mi, true) : null)));

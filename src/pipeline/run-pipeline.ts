@@ -25,7 +25,7 @@ export interface PipelineInput {
   gazetteer: Gazetteer;
   topics: TopicLexicon;
   /** The national division table (geo/divisions.json): competing candidates for every name. */
-  divisions?: Divisions;
+  divisions: Divisions;
   /** Word boundaries for matching, and words with their parts of speech for the gaps report; jieba unless a test gives its own. */
   segment?: Segmenter;
   tag?: Tagger;
@@ -227,7 +227,7 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
   const ids = documentIds(input.manifest, docs.map((d) => d.file));
   const byFile = new Map(input.manifest.map((e) => [e.file, e]));
   const kinds = new Map(input.gazetteer.places.map((p) => [p.id, p]));
-  const index = buildNameIndex(input.gazetteer, input.divisions ?? { units: [], byCode: new Map() });
+  const index = buildNameIndex(input.gazetteer, input.divisions);
   const shortForms = buildShortForms(input.gazetteer, index);
   const ctx: Ctx = {
     index,

@@ -44,17 +44,32 @@ describe('resolveMentions: the document’s scope', () => {
   it('counts a generic Beijing name only where the text is about Beijing (经开区 in a page about 合肥)', () => {
     expect(resolveDoc([['合肥市科技局发布通知。'], ['经开区加快发展。']])[1]).toEqual(['经开区→null']);
     expect(resolveDoc([['海淀区科委发布通知。'], ['经开区加快发展。']])[1]).toEqual(['经开区→bda']);
-    expect(resolveDoc([['经开区加快发展。']])[0]).toEqual(['经开区→bda']);
+  });
+
+  it('gives a generic name no Beijing meaning on a page that names no place of Beijing’s at all', () => {
+    expect(resolveDoc([['经开区加快发展。']])[0]).toEqual(['经开区→null']);
   });
 
   it('counts a generic Beijing name in a Beijing paragraph that also names a neighbour', () => {
-    const out = resolveDoc([['安徽省合肥市发布通知。'], ['海淀区与三河市合作，经开区也参与。']]);
+    const out = resolveDoc([['海淀区、丰台区发布通知。'], ['海淀区与三河市合作，经开区也参与。']]);
     expect(out[1]).toEqual(['海淀区→haidian', '三河市→三河市@131082', '经开区→bda']);
   });
 
   it('does not let a county’s short form that is a word (资源 of 资源县) vote for its province', () => {
-    const out = resolveDoc([['资源丰富。'], ['经开区加快发展。']]);
-    expect(out[1]).toEqual(['经开区→bda']);
+    const out = resolveDoc([['资源丰富。'], ['海淀区的经开区加快发展。']]);
+    expect(out[1]).toEqual(['海淀区→haidian', '经开区→bda']);
+  });
+});
+
+describe('resolveMentions: a Beijing name on a page about somewhere else', () => {
+  it('drops a Beijing name that only itself speaks for Beijing, on a page two names put elsewhere (东城区 on a page about 东莞)', () => {
+    const out = resolveDoc([['广东省东莞市东城区召开会议。'], ['东城区建起了商圈。'], ['东莞的企业很多。']]);
+    expect(out[1]).toEqual(['东城区→null']);
+  });
+
+  it('keeps it where its sentence names Beijing too, or where the page names Beijing as often', () => {
+    expect(resolveDoc([['广东省东莞市召开会议。'], ['北京东城区建起了商圈。']])[1]).toEqual(['北京→beijing', '东城区→dongcheng']);
+    expect(resolveDoc([['广东省东莞市召开会议。'], ['海淀区和房山区建起了商圈。']])[1]).toEqual(['海淀区→haidian', '房山区→fangshan']);
   });
 });
 

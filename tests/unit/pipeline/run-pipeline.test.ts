@@ -5,12 +5,13 @@ import type { TopicLexicon } from '../../../src/pipeline/tag-topics.ts';
 import type { Gazetteer, ManifestEntry } from '../../../src/types.ts';
 import gazetteer from '../../fixtures/pipeline/gazetteer.json';
 import topics from '../../fixtures/pipeline/topics.json';
+import { divisions } from './fixture-index.ts';
 
 const FILE = 'huairou-yizhuang-trad.txt';
 const bytes = new Uint8Array(readFileSync(new URL(`../../fixtures/pipeline/${FILE}`, import.meta.url)));
 const text = new TextDecoder().decode(bytes);
 const run = (manifest: ManifestEntry[] = [], docs = [{ file: FILE, bytes }]) =>
-  runPipeline({ documents: docs, manifest, gazetteer: gazetteer as Gazetteer, topics: topics as TopicLexicon });
+  runPipeline({ documents: docs, manifest, gazetteer: gazetteer as Gazetteer, divisions, topics: topics as TopicLexicon });
 const placesOf = (out: ReturnType<typeof run>, start: string) => {
   const f = out.facts.find((x) => x.text.startsWith(start));
   return f ? f.places.map((p) => `${p.id}:${p.how}`) : null;

@@ -3,19 +3,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../src/pipeline/decode-text.ts';
+import { parseDivisions } from '../../../src/pipeline/divisions.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import type { Gazetteer, ManifestEntry } from '../../../src/types.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const paths = { manifest: join(ROOT, 'seeds/manifest.json'), places: join(ROOT, 'geo/places.json'), topics: join(ROOT, 'geo/topics.json') };
 const json = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
+const divisions = parseDivisions(json(join(ROOT, 'geo/divisions.json')));
 
 describe('pipeline over the real seeds', () => {
   const files = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
   const documents = files.map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(ROOT, 'seeds', file))) }));
   const manifest: ManifestEntry[] = json(paths.manifest);
   const gazetteer: Gazetteer = json(paths.places);
-  const out = runPipeline({ documents, manifest, gazetteer, topics: json(paths.topics) });
+  const out = runPipeline({ documents, manifest, gazetteer, divisions, topics: json(paths.topics) });
   const texts = new Map(out.documents.map((d) => [d.id, decodeText(documents.find((x) => x.file === d.file)!.bytes)]));
 
   it('takes every listed document body from the manifest', () => {
@@ -50,7 +52,7 @@ describe('pipeline over the real seeds', () => {
 
   it('assigns an unlisted Traditional page to the right real places', () => {
     const bytes = new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/pipeline/huairou-yizhuang-trad.txt')));
-    const r = runPipeline({ documents: [{ file: 'page.txt', bytes }], manifest: [], gazetteer, topics: json(paths.topics) });
+    const r = runPipeline({ documents: [{ file: 'page.txt', bytes }], manifest: [], gazetteer, divisions, topics: json(paths.topics) });
     const placesOf = (start: string) => r.facts.find((f) => f.text.startsWith(start))!.places.map((p) => `${p.id}:${p.how}`);
     expect(placesOf('懷柔科學城聚焦')).toEqual(['huairou-science-city:explicit']);
     expect(placesOf('目前已建設29個')).toEqual(['huairou-science-city:context']);
