@@ -9,8 +9,11 @@
  *  - A segment's topic: its first sentence when that is a short topic sentence ("突破懷柔科學城。",
  *    "推動“一區多園”統籌協同發展。"), or the first sentence naming places when it names one place
  *    (or one and places inside it) as its subject or near its start ("亦莊聚焦……", "两年前，北京
- *    交通大学……"). The topic is lent to the whole segment, also to one short scene-setting
- *    sentence before it ("车流涌动，大路径直。从…出发，…便到达北京经济技术开发区。").
+ *    交通大学……"). The topic is lent to the whole segment. In a text without numbered sections
+ *    (a news story, an interview) the topic also reaches one short scene-setting sentence before
+ *    it ("车流涌动，大路径直。从…出发，…便到达北京经济技术开发区。"), and a paragraph naming one
+ *    place where things happen (a district, a park, a lab — not a bank or 硅谷), or one and
+ *    places inside it, anywhere is about that place (the outer one).
  *  - Inside a segment with a topic, a sentence opening with a place as its subject ("“生命谷”
  *    佈局……") lends that place to the following sentences until the next subject; a clause after
  *    ； continues the subject of the one before.
@@ -23,8 +26,9 @@
  *    我们 …). An unnumbered heading naming no place (a feature's subtitle) does not end it; it
  *    takes nothing itself (it may as well be a page's footer).
  *  - An interview answer (the paragraphs after a question — a speaker's paragraph ending in ？,
- *    or labelled 记者/问 — until the next) is about the places its question names, for sentences
- *    that name none, unless the question is about Beijing as a whole (it names 北京).
+ *    or labelled 记者/问 — until the next) is about the places its question names, all of its
+ *    sentences (a group term: those that name no place), unless the question is about Beijing
+ *    as a whole (it names 北京).
  *  - Context ends at a sentence about somewhere else (it names another region and no place of
  *    ours) or about Beijing as a whole (北京/本市 is its subject): it takes nothing and ends the
  *    story and subject chain.
@@ -58,6 +62,8 @@ export interface ContextRules {
   isWhole?: (id: string) => boolean;
   /** Whether place `inner` lies in place `outer` (its district or a parent, at any depth). */
   within?: (inner: string, outer: string) => boolean;
+  /** A place a story can happen at (a district, a park, a lab), not one it merely mentions (a bank, 硅谷). */
+  isScene?: (id: string) => boolean;
 }
 
 const SHORT_LEAD = 30;
@@ -83,7 +89,10 @@ interface Lead {
 }
 
 export function assignContext(sentences: ContextSentence[], rules: ContextRules | ((id: string) => boolean)): LentPlace[][] {
-  const { isBroad, isWhole = () => false, within = () => false } = typeof rules === 'function' ? { isBroad: rules } : rules;
+  const { isBroad, isWhole = () => false, within = () => false, isScene = () => true } = typeof rules === 'function' ? { isBroad: rules } : rules;
+
+  /** A text with numbered sections (a plan) keeps its topics to where it states them. */
+  const structured = sentences.filter((s) => s.heading && (s.level ?? 6) < 6).length >= 3;
 
   /** Each place once, named directly where it is named both ways. */
   const lendable = (s: ContextSentence, broadToo = false): LentPlace[] => {
@@ -127,12 +136,22 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     const [first] = segment;
     const places = lendable(first, true);
     if (places.length && first.text.length <= SHORT_LEAD) return { places, single: single(first) !== null };
-    // The topic sentence opens the segment, or follows one short scene-setting sentence.
+    // The topic sentence opens the segment, or (in a story) follows one short scene-setting sentence.
     const at = segment.findIndex((s) => s.places.length > 0);
     const naming = segment[at];
-    if (!naming || naming.elsewhere || general(naming) || at > 1 || (at === 1 && first.text.length > SHORT_LEAD)) return null;
-    const one = topicOf(naming);
-    return one.length ? { places: one, single: true } : null;
+    if (!naming || naming.elsewhere || general(naming)) return null;
+    if (at === 0 || (at === 1 && !structured && first.text.length <= SHORT_LEAD)) {
+      const one = topicOf(naming);
+      if (one.length) return { places: one, single: true };
+    }
+    // In a story (a text without numbered sections), a paragraph that names one place, or one
+    // and places inside it, is about that place wherever it names it.
+    if (structured) return null;
+    const all = segment.flatMap((s) => (s.elsewhere || general(s) ? [] : lendable(s)));
+    const ids = [...new Set(all.map((p) => p.id))];
+    if (ids.length === 0 || all.some((p) => p.via)) return null;
+    const outer = ids.find((id) => ids.every((q) => q === id || within(q, id)));
+    return outer && isScene(outer) ? { places: [{ id: outer }], single: true } : null;
   };
   /** From a topic of several places, a sentence naming its own takes only those containing one. */
   const fromLead = (lead: Lead, own: string[]): LentPlace[] =>
@@ -153,6 +172,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   let seenBody = false;
   let story: LentPlace[] = [];
   let question: LentPlace[] = [];
+  /** Inside an answer: what the question names directly goes to all its sentences, like a heading. */
+  let answering = false;
   let previousParagraph = -1;
 
   const out: LentPlace[][] = [];
@@ -171,11 +192,13 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
         continue;
       }
       const level = first.level ?? 6;
+      // An unnumbered heading naming no place is a subtitle (关键词, □146.7平方公里): it ends
+      // neither the unnumbered place heading above it nor a story.
       const subtitle = level === 6 && first.places.length === 0 && seenBody;
-      while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+      if (!subtitle) while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
       addTo(0, fromHeadings());
       // A title (a heading before any sentence) covers the whole document: too broad to lend.
-      stack.push({ level, place: seenBody ? single(first) : null, group: seenBody ? groupOnly(first) : [] });
+      if (!subtitle) stack.push({ level, place: seenBody ? single(first) : null, group: seenBody ? groupOnly(first) : [] });
       if (!subtitle) [story, question] = [[], []];
       out.push(lent[0]);
       continue;
@@ -187,7 +210,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     previousParagraph = first.paragraph;
     if (newParagraph && speaker && (QUESTION_LABEL.test(speaker) || ASKS.test(segment[segment.length - 1].text))) {
       question = first.places.some((p) => isWhole(p.placeId)) ? [] : segment.flatMap((s) => lendable(s));
-    }
+      answering = false;
+    } else if (newParagraph && speaker) answering = true;
     const namesNothing = segment.every((s) => ownIds(s).length === 0);
     const goesOn = namesNothing && !speaker && GOES_ON.test(first.text) && !GENERAL_OPENING.test(first.text) && !first.places.some((p) => isWhole(p.placeId));
     if (!goesOn) story = namesNothing ? [] : story;
@@ -201,6 +225,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
         return;
       }
       addTo(i, fromHeadings());
+      if (answering) question.filter((p) => !p.via).forEach((p) => addTo(i, p));
       const ownList = ownIds(s);
       const subj = i > 0 ? subject(s) : null;
       // Under a topic of several places, a subject sentence switches the topic to its own place.

@@ -28,7 +28,7 @@ export interface ShortForms {
 const MIN_SHORT = 3;
 const LONG_SHORT = 5;
 /** 这座, 该, 此 …: what makes a common noun point back to a place named before. */
-const DEMONSTRATIVE = /(?:这|该|此|本|那)[座个所家处片]?$/;
+const DEMONSTRATIVE = /(?:这|该|此|本|那)样?一?[座个所家处片]?$/;
 
 export function buildShortForms(g: Gazetteer, index: NameIndex): ShortForms {
   const byKey = new Map<string, Candidate[]>();

@@ -14,6 +14,9 @@ const h = (paragraph: number, level: number, text: string, ...places: Array<[str
   ...s(paragraph, text, ...places), heading: true, level,
 });
 const LONG = '这是一个不提任何地点但是足够长的句子，用来说明长句不会成为段落的主题句。';
+/** Three numbered headings before the sentences: the text is a plan, with numbered sections. */
+const PLAN = [h(-3, 2, '一、总体要求'), h(-2, 2, '二、重点任务'), h(-1, 2, '三、保障措施')];
+const inPlan = (sentences: ContextSentence[], rules: Parameters<typeof assignContext>[1]) => assignContext([...PLAN, ...sentences], rules).slice(PLAN.length);
 
 describe('assignContext', () => {
   it('lends a short topic sentence place to the rest of its paragraph only', () => {
@@ -26,9 +29,14 @@ describe('assignContext', () => {
     expect(out).toEqual([[], ['hsc'], []]);
   });
 
-  it('does not lend from a long lead sentence that merely mentions a place', () => {
-    const out = assignContext([s(0, `会议指出${LONG}怀柔科学城`, ['hsc', 40]), s(0, LONG)], broad);
+  it('in a plan, does not lend from a long lead sentence that merely mentions a place', () => {
+    const out = inPlan([s(0, `会议指出${LONG}怀柔科学城`, ['hsc', 40]), s(0, LONG)], broad);
     expect(out).toEqual([[], []]);
+  });
+
+  it('in a story (no numbered sections), lends the one place a paragraph names, wherever it names it', () => {
+    const out = assignContext([s(0, `会议指出${LONG}怀柔科学城`, ['hsc', 40]), s(0, LONG)], broad);
+    expect(out).toEqual([[], ['hsc']]);
   });
 
   it('lends from a long lead sentence whose subject is its one place', () => {
@@ -85,9 +93,14 @@ describe('assignContext', () => {
     expect(out).toEqual([[], [], ['dongcheng']]);
   });
 
-  it('starts no subject chain in a paragraph without a place lead', () => {
-    const out = assignContext([s(0, LONG), s(0, '中关村示范区企业总收入增长80%。', ['nidz', 0]), s(0, LONG)], broad);
+  it('in a plan, starts no subject chain in a paragraph without a place lead', () => {
+    const out = inPlan([s(0, LONG), s(0, '中关村示范区企业总收入增长80%。', ['nidz', 0]), s(0, LONG)], broad);
     expect(out).toEqual([[], [], []]);
+  });
+
+  it('in a story, lends a topic to one short scene-setting sentence before it', () => {
+    const out = assignContext([s(0, '车流涌动，大路径直。'), s(0, '一路向南便到达亦庄。', ['bda', 7]), s(0, LONG)], broad);
+    expect(out).toEqual([['bda'], [], ['bda']]);
   });
 });
 
