@@ -32,28 +32,29 @@ const ETHNIC = '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|�
 // A one-character people's name only counts with 族 (大理白族自治州), lest 西藏 lose 藏 or 丽水 its 水.
 const ETHNIC_TAIL = new RegExp(`(?:(?:${ETHNIC.split('|').filter((e) => e.length > 1).join('|')})族?|(?:${ETHNIC.split('|').filter((e) => e.length === 1).join('|')})族)+$`);
 
-/** Suffixes a text drops when it names the unit by its short form, by level; the first that matches applies. */
-const SUFFIXES: Record<DivisionLevel, RegExp> = {
-  1: /(?:省|市|自治区|特别行政区)$/,
-  2: /(?:自治州|地区|盟|市)$/,
-  3: /(?:新区|自治县|自治旗|林区|特区|区|县|市|旗)$/,
-  4: /(?:街道办事处|地区办事处|办事处|街道|地区|民族乡|镇|乡|苏木)$/,
+/** Suffixes a text drops when it names the unit by its short form, by level, longest first. */
+const SUFFIXES: Record<DivisionLevel, string[]> = {
+  1: ['特别行政区', '自治区', '省', '市'],
+  2: ['自治州', '地区', '盟', '市'],
+  3: ['自治县', '自治旗', '新区', '林区', '特区', '区', '县', '市', '旗'],
+  4: ['街道办事处', '地区办事处', '办事处', '民族乡', '街道', '地区', '苏木', '镇', '乡'],
 };
 /** County-level units that are zones, not places with a short name (长春经济技术开发区). */
-const NO_SHORT = /(?:开发区|管理区|园区|示范区|工业区|矿区|农场|林场)$/;
+const NO_SHORT = ['开发区', '管理区', '园区', '示范区', '工业区', '矿区', '农场', '林场'];
 
 /** The short form of a unit's name, or null when it has none of at least two characters. */
 export function shortForm(name: string, level: DivisionLevel): string | null {
-  if (NO_SHORT.test(name)) return null;
-  const m = SUFFIXES[level].exec(name);
-  if (!m) return null;
-  let short = name.slice(0, m.index);
+  // String tests, not regular expressions: this runs for every unit of the country on each run.
+  if (NO_SHORT.some((x) => name.endsWith(x))) return null;
+  const suffix = SUFFIXES[level].find((x) => name.endsWith(x));
+  if (!suffix) return null;
+  let short = name.slice(0, -suffix.length);
   // 延边朝鲜族自治州 → 延边; 大厂回族自治县 → 大厂: an autonomous unit drops its peoples too.
-  if (/自治|民族/.test(m[0]) || short.endsWith('族')) {
+  if (suffix.startsWith('自治') || suffix === '民族乡' || short.endsWith('族')) {
     const bare = short.replace(ETHNIC_TAIL, '');
     if (bare.length >= 2) short = bare;
   }
-  return short.length >= 2 && short !== name ? short : null;
+  return short.length >= 2 ? short : null;
 }
 
 const isRows = (x: unknown): x is Array<[string, string]> =>

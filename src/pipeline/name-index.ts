@@ -39,7 +39,13 @@ export interface NameIndex {
   keyIndex: Map<string, number>;
 }
 
-export const keyOf = (s: string) => normaliseKey(s).key;
+const keys = new Map<string, string>();
+/** A name's matching key (memoised: the index asks for the same names several times). */
+export const keyOf = (s: string) => {
+  let k = keys.get(s);
+  if (k === undefined) keys.set(s, (k = normaliseKey(s).key));
+  return k;
+};
 /** One-character names would match everywhere. */
 const MIN_KEY = 2;
 
@@ -105,7 +111,9 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
   d.units.forEach((u, i) => {
     const province = u.region.slice(0, 2);
     for (const { name, short } of names[i]) {
-      regionsOf.set(name, [...(regionsOf.get(name) ?? []), u.region]);
+      const regions = regionsOf.get(name);
+      if (regions) regions.push(u.region);
+      else regionsOf.set(name, [u.region]);
       const table = short && u.level === 4 ? townProvinceOf : provinceOf;
       const known = table.get(name);
       table.set(name, known === undefined || known === province ? province : '*');

@@ -13,7 +13,7 @@ import { buildNameIndex, type NameIndex } from './name-index.ts';
 import { normaliseKey, toOriginalRange } from './normalise-key.ts';
 import { isWeak, resolveMentions, type Resolution, type Why } from './resolve-mentions.ts';
 import { buildShortForms, matchShortForms, type ShortForms } from './short-forms.ts';
-import { jiebaSegmenter, jiebaTagger, wordStarts, type Segmenter, type Tagger } from './segment-words.ts';
+import { jiebaTagger, wordStarts, type Tagger } from './segment-words.ts';
 import { rankRoles, type RoleCandidate } from './rank-roles.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildTopicTagger, tagTopics, type TopicLexicon, type TopicTagger } from './tag-topics.ts';
@@ -26,8 +26,7 @@ export interface PipelineInput {
   topics: TopicLexicon;
   /** The national division table (geo/divisions.json): competing candidates for every name. */
   divisions: Divisions;
-  /** Word boundaries for matching, and words with their parts of speech for the gaps report; jieba unless a test gives its own. */
-  segment?: Segmenter;
+  /** Words with their parts of speech: boundaries for matching, tags for the gaps report; jieba unless a test gives its own. */
   tag?: Tagger;
 }
 
@@ -51,7 +50,6 @@ interface Ctx {
   index: NameIndex;
   tag: Tagger;
   shortForms: ShortForms;
-  segment: Segmenter;
   tagger: TopicTagger;
   isBroad: (id: string) => boolean;
   isWhole: (id: string) => boolean;
@@ -119,10 +117,11 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   const rows = spans.map((s) => {
     const sentence = text.slice(s.start, s.end);
     const norm = normaliseKey(sentence);
-    const starts = wordStarts(ctx.segment, norm.key);
+    const words = ctx.tag(norm.key);
+    const starts = wordStarts(words.map((w) => w.word), norm.key);
     const mentions = findMentions(ctx.index, sentence, norm, starts);
     const figures = extractFigures(sentence, s.start);
-    return { ...s, sentence, norm, starts, mentions, figures, topics: tagTopics(ctx.tagger, norm.key, figures) };
+    return { ...s, sentence, norm, words, starts, mentions, figures, topics: tagTopics(ctx.tagger, norm.key, figures) };
   });
   const resolved = resolveMentions(rows.map((r) => ({ paragraph: r.paragraph, key: r.norm.key, mentions: r.mentions })));
   const matches = resolved.sentences.map((rs) => rs.flatMap((r) => asPlaces(r, ctx)));
@@ -157,7 +156,7 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   rows.forEach((r, i) => {
     const places = explicitPlaces(matches[i]);
     gapSentences.push({
-      key: r.norm.key, words: ctx.tag(r.norm.key), taken: taken[i], known: ctx.isKnownName,
+      key: r.norm.key, words: r.words, taken: taken[i], known: ctx.isKnownName,
       divisions: resolved.sentences[i].flatMap((x) => {
         const u = x.referent?.type === 'division' && !isWeak(x.referent) ? x.referent.unit : null;
         if (!u || u.level < 3 || !/^1[123]/.test(u.region)) return [];
@@ -236,7 +235,6 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
   const ctx: Ctx = {
     index,
     shortForms,
-    segment: input.segment ?? jiebaSegmenter,
     tag: input.tag ?? jiebaTagger,
     districtByCounty: new Map(input.gazetteer.places.filter((p) => p.kind === 'district' && p.division).map((p) => [p.division!, p.id])),
     isKnownName: (key) => index.keyIndex.has(key) || shortForms.keys.includes(key),

@@ -24,10 +24,10 @@ export const jiebaSegmenter: Segmenter = (text) => {
  * `starts[i]` is 1 where a word starts at UTF-16 index i (and at text.length). When the words do
  * not concatenate back to the text, every index counts as a start: no evidence, not false evidence.
  */
-export function wordStarts(segment: Segmenter, text: string): Uint8Array {
+export function wordStarts(words: string[], text: string): Uint8Array {
   const starts = new Uint8Array(text.length + 1);
   let at = 0;
-  for (const w of segment(text)) {
+  for (const w of words) {
     if (text.startsWith(w, at)) {
       starts[at] = 1;
       at += w.length;
@@ -41,7 +41,10 @@ export function wordStarts(segment: Segmenter, text: string): Uint8Array {
   return starts;
 }
 
-/** A word with its part of speech (jieba's tags: n noun, ns place, nt organisation, v verb …). */
+/**
+ * Words with their parts of speech (jieba's tags: n noun, ns place, nt organisation, v verb …),
+ * the same words as the segmenter's: one pass gives both the boundaries and the tags.
+ */
 export type Tagger = (text: string) => Array<{ word: string; tag: string }>;
 
 export const jiebaTagger: Tagger = (text) => {

@@ -15,7 +15,7 @@ export const index = buildNameIndex(gazetteer, divisions);
 
 export const mentionsOf = (text: string) => {
   const norm = normaliseKey(text);
-  return { key: norm.key, mentions: findMentions(index, text, norm, wordStarts(jiebaSegmenter, norm.key)) };
+  return { key: norm.key, mentions: findMentions(index, text, norm, wordStarts(jiebaSegmenter(norm.key), norm.key)) };
 };
 
 /** What a referent is, in a word: a place id, `group:term`, or a division's name@region. */

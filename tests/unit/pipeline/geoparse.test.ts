@@ -77,7 +77,7 @@ describe('matchShortForms', () => {
   const sf = buildShortForms(gazetteer, index);
   const find = (text: string, scope: string[]) => {
     const key = normaliseKey(text).key;
-    return matchShortForms(sf, key, wordStarts(jiebaSegmenter, key), [], new Set(scope)).map((m) => m.placeId);
+    return matchShortForms(sf, key, wordStarts(jiebaSegmenter(key), key), [], new Set(scope)).map((m) => m.placeId);
   };
 
   it('derives short forms from the gazetteer: what is left once a place name at the front is dropped', () => {
