@@ -95,6 +95,7 @@ const WHY: Record<string, string> = {
   ambiguous: 'several places bear this name, nothing tells which',
   'out-of-scope': 'the text is about somewhere else',
   elsewhere: 'qualified as somewhere else',
+  person: 'part of a person\'s name in this text',
   only: '', qualifier: '', scope: '',
 };
 const GAPS_SHOWN = 12;

@@ -25,7 +25,7 @@ const PAGE_SETS = [
   { dir: 'tests/eval/dev-pages', name: 'dev web pages (stories, interviews, plans)', part: 'dev' },
   { dir: 'tests/eval/pages', name: 'web pages A (held out for its first run, looked at since)', part: 'dev' },
   { dir: 'tests/eval/pages-b', name: 'web pages B (held out for its first run, looked at since)', part: 'dev' },
-  { dir: 'tests/eval/pages-c', name: 'web pages C (held out)', part: 'heldout' },
+  { dir: 'tests/eval/pages-c', name: 'web pages C (held out for its first run, looked at since)', part: 'dev' },
 ] as const;
 
 interface PageSource {

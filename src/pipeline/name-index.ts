@@ -16,7 +16,11 @@ import { BEIJING, compatible, isBeijingRegion, shortForm, type Division, type Di
 import { normaliseKey } from './normalise-key.ts';
 
 export type Referent =
-  | { type: 'place'; id: string; region: string; generic: boolean }
+  | {
+    type: 'place'; id: string; region: string; generic: boolean;
+    /** Named by a Beijing town's name (燕园, 中关村, 天竺): as weak as the town's own name. */
+    town?: boolean;
+  }
   | { type: 'group'; term: string; members: string[]; region: string; generic: boolean }
   | { type: 'division'; unit: Division; short: boolean };
 
@@ -125,6 +129,8 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
     return name.length >= MIN_KEY && (full === BEIJING || (full === undefined && town === BEIJING));
   });
   const anchorAc = new AhoCorasick(anchors);
+  /** Beijing town names, full and short (良乡地区, 良乡, 燕园). */
+  const beijingTownNames = new Set(d.units.flatMap((u, i) => (u.level === 4 && isBeijingRegion(u.region) ? names[i].map((n) => n.name) : [])));
   const locatesItself = (key: string) => anchorAc.search(key).length > 0;
   // A place named by its own division's name (朝阳 for 朝阳区, 北京) is resolved by competing with
   // the namesakes instead; a place that merely shares a name with one (清华, of 清华镇) is generic.
@@ -134,7 +140,9 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
   for (const p of g.places) {
     const region = regionOf.get(p.id)!;
     for (const name of new Set([p.names.zhHans, p.names.zhHant, ...p.aliases].flatMap(parkVariants))) {
-      if (name) add(name, { type: 'place', id: p.id, region, generic: generic(name, region) });
+      if (!name) continue;
+      const town = beijingTownNames.has(keyOf(name));
+      add(name, { type: 'place', id: p.id, region, generic: generic(name, region), ...(town ? { town } : {}) });
     }
   }
   for (const gr of g.groups ?? []) {

@@ -16,7 +16,9 @@
  *     in its sentence or document is Beijing's too, when the document names places elsewhere
  *     (东城区, over and over, on a page about 东莞 is 东莞's);
  *  5. a town's short form (东城 of 东城街道, 河北 of 河北镇) beats a bigger unit or a gazetteer place
- *     only with local evidence: a qualifier, or its county named in the paragraph.
+ *     only with local evidence: a qualifier, or its county named in the paragraph; and a Beijing
+ *     town's name (天竺, 燕园, 新街口) counts only on a page that names Beijing above town level;
+ *  6. a name the document also uses inside a person's name (昌平 of 李昌平) is the person there.
  * Pure: mentions in, one resolution per mention out.
  */
 import { compatible, isBeijingRegion } from './divisions.ts';
@@ -30,7 +32,7 @@ export interface MentionSentence {
   mentions: Mention[];
 }
 
-export type Why = 'only' | 'qualifier' | 'scope' | 'ambiguous' | 'elsewhere' | 'out-of-scope';
+export type Why = 'only' | 'qualifier' | 'scope' | 'ambiguous' | 'elsewhere' | 'out-of-scope' | 'person';
 
 export interface Resolution {
   mention: Mention;
@@ -50,6 +52,8 @@ const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 type Votes = Map<string, number>;
 
 const isTownShort = (r: Referent) => r.type === 'division' && r.short && r.unit.level === 4;
+/** A Beijing town's name, or a place named by one: it speaks for Beijing only where more does. */
+const isBeijingTown = (r: Referent) => isBeijingReferent(r) && (r.type === 'division' ? r.unit.level === 4 : r.type === 'place' && !!r.town);
 /**
  * The short form of a county or town elsewhere is often a word (资源 of 资源县, 和平 of 和平区):
  * it may compete with a Beijing name, but it is no evidence of what a text is about.
@@ -141,7 +145,11 @@ export interface DocumentResolution {
   aboutBeijing: boolean | null;
 }
 
-export function resolveMentions(sentences: MentionSentence[]): DocumentResolution {
+/**
+ * `persons`: names this document uses inside a person's name (昌平 of 李昌平): anywhere in it,
+ * the bare name is taken for the person too (one sense per discourse).
+ */
+export function resolveMentions(sentences: MentionSentence[], persons: Set<string> = new Set()): DocumentResolution {
   // 1. The text's own evidence: qualifiers and trailing regions.
   const cands = sentences.map((s) => s.mentions.map((m) => [...m.referents]));
   const qualified = sentences.map((s) => s.mentions.map(() => false));
@@ -173,6 +181,8 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
 
   // 2. Votes of names with one meaning, per sentence, per paragraph and for the document.
   const doc: Votes = new Map();
+  /** The document's votes without town names: what a town name needs to count for Beijing. */
+  const aboveTowns: Votes = new Map();
   const byParagraph = new Map<number, Votes>();
   // A Beijing name is no evidence that the text is about Beijing where it is the only one
   // (东城区, over and over, on a page about 东莞): names are counted, not just votes.
@@ -180,7 +190,7 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
   const namesFor = new Map<string, Set<string>>();
   const nameOf = (s: MentionSentence, m: Mention) => s.key.slice(m.keyStart, m.keyEnd);
   /** Per sentence, the region each name voted for. */
-  const cast: Array<Array<{ name: string; region: string }>> = sentences.map(() => []);
+  const cast: Array<Array<{ name: string; region: string; town: boolean }>> = sentences.map(() => []);
   const bySentence = sentences.map((s, si) => {
     const para = byParagraph.get(s.paragraph) ?? new Map();
     byParagraph.set(s.paragraph, para);
@@ -189,8 +199,9 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
       const region = commonRegion(c);
       if (region.length < 2 || c.some(isGenericBeijing) || c.every(isWeak)) return;
       const name = nameOf(s, s.mentions[mi]);
-      cast[si].push({ name, region });
+      cast[si].push({ name, region, town: c.some(isBeijingTown) });
       for (const v of [doc, para, own]) vote(v, region);
+      if (!c.some(isBeijingTown)) vote(aboveTowns, region);
       // 长春市朝阳区 is one reference: a qualified name adds no name of its own.
       const province = region.slice(0, 2);
       if (!qualified[si][mi]) namesFor.set(province, (namesFor.get(province) ?? new Set()).add(name));
@@ -206,6 +217,7 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
     const para = byParagraph.get(s.paragraph)!;
     let c = cands[si][mi];
     const done = (referent: Referent | null, why: Why): Resolution => ({ mention, referent, why, candidates: c });
+    if (persons.has(nameOf(s, mention))) return done(null, 'person');
     if (c.length === 0) return done(null, 'elsewhere');
     // A town's short form against a bigger unit or a place: only with its county nearby.
     if (!qualified[si][mi] && c.some(isTownShort) && c.some((r) => !isTownShort(r))) {
@@ -221,7 +233,16 @@ export function resolveMentions(sentences: MentionSentence[]): DocumentResolutio
     const beijingNames = [...(namesFor.get('11') ?? [])].filter((n) => n !== name).length;
     const elsewhere = [...namesFor].some(([province, names]) => province !== '11' && names.size >= 2 && names.size > beijingNames);
     const beijingBeside = cast[si].some((v) => v.name !== name && isBeijingRegion(v.region));
-    const outOfScope = (r: Referent) => isBeijingReferent(r) && !inBeijing[si][mi] && elsewhere && !beijingBeside;
+    // A town's name (天竺, 燕园, 新街口) counts for Beijing only on a page that names Beijing above
+    // town level, or in a sentence that does.
+    const strongBeside = cast[si].some((v) => v.name !== name && !v.town && isBeijingRegion(v.region));
+    // Town names of Beijing support each other when the page has two or more of them and names no
+    // other province more often (上地, 望京 and 亦庄 on a page about Beijing's tech districts).
+    const townsOfBeijing = new Set(cast.flat().filter((v) => v.town).map((v) => v.name)).size;
+    const moreElsewhere = [...namesFor].some(([province, names]) => province !== '11' && names.size >= townsOfBeijing);
+    const weakTown = (r: Referent) => isBeijingTown(r) && !inBeijing[si][mi] && !strongBeside && aboutBeijing(aboveTowns) !== true
+      && (townsOfBeijing < 2 || moreElsewhere);
+    const outOfScope = (r: Referent) => weakTown(r) || (isBeijingReferent(r) && !inBeijing[si][mi] && elsewhere && !beijingBeside);
     if (c.length === 1) {
       const [r] = c;
       if (outOfScope(r)) return done(null, 'out-of-scope');

@@ -11,6 +11,7 @@ import { findMentions } from './find-mentions.ts';
 import { gazetteerGaps, type Gap, type GapSentence } from './gazetteer-gaps.ts';
 import { buildNameIndex, type NameIndex } from './name-index.ts';
 import { normaliseKey, toOriginalRange } from './normalise-key.ts';
+import { personNames } from './person-names.ts';
 import { isWeak, resolveMentions, type Resolution, type Why } from './resolve-mentions.ts';
 import { buildShortForms, matchShortForms, type ShortForms } from './short-forms.ts';
 import { jiebaTagger, wordStarts, type Tagger } from './segment-words.ts';
@@ -123,7 +124,8 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
     const figures = extractFigures(sentence, s.start);
     return { ...s, sentence, norm, words, starts, mentions, figures, topics: tagTopics(ctx.tagger, norm.key, figures) };
   });
-  const resolved = resolveMentions(rows.map((r) => ({ paragraph: r.paragraph, key: r.norm.key, mentions: r.mentions })));
+  const persons = personNames(ctx.index, rows.flatMap((r) => r.words));
+  const resolved = resolveMentions(rows.map((r) => ({ paragraph: r.paragraph, key: r.norm.key, mentions: r.mentions })), persons);
   const matches = resolved.sentences.map((rs) => rs.flatMap((r) => asPlaces(r, ctx)));
   // In a document about somewhere else, a Beijing name is a passing mention: it lends nothing.
   const isBroad = resolved.aboutBeijing === false ? (id: string) => ctx.isBroad(id) || (ctx.index.regionOf.get(id) ?? '').startsWith('11') : ctx.isBroad;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDoc } from './fixture-index.ts';
+import { resolveMentions } from '../../../src/pipeline/resolve-mentions.ts';
+import { label, mentionsOf, resolveDoc } from './fixture-index.ts';
 
 describe('resolveMentions: a qualifier before the name', () => {
   it('takes 长春市朝阳区 as 长春’s district, even in a document about Beijing', () => {
@@ -70,6 +71,25 @@ describe('resolveMentions: a Beijing name on a page about somewhere else', () =>
   it('keeps it where its sentence names Beijing too, or where the page names Beijing as often', () => {
     expect(resolveDoc([['广东省东莞市召开会议。'], ['北京东城区建起了商圈。']])[1]).toEqual(['北京→beijing', '东城区→dongcheng']);
     expect(resolveDoc([['广东省东莞市召开会议。'], ['海淀区和房山区建起了商圈。']])[1]).toEqual(['海淀区→haidian', '房山区→fangshan']);
+  });
+});
+
+describe('resolveMentions: a Beijing town’s name', () => {
+  it('counts only on a page that names Beijing above town level (天竺 in a text on Buddhism and 洛阳 is India)', () => {
+    expect(resolveDoc([['河南省洛阳市的白马寺。'], ['郎中蔡愔等往天竺寻访佛法。']])[1]).toEqual(['天竺→null']);
+    expect(resolveDoc([['顺义区的天竺综合保税区。'], ['天竺的企业很多。']])[1]).toEqual(['天竺→天竺地区@110113']);
+  });
+
+  it('counts where two or more of them stand together and nowhere else is named more (上地, 望京)', () => {
+    expect(resolveDoc([['上地和望京是科技企业的聚集地。']])[0]).toEqual(['上地→上地街道@110108', '望京→望京街道@110105']);
+  });
+});
+
+describe('resolveMentions: a name inside a person’s name', () => {
+  it('takes the bare name for the person in the same document (海淀 of a 李海淀)', () => {
+    const sentences = [{ paragraph: 0, ...mentionsOf('丰台区的学者说，海淀是干了件大事。') }];
+    const out = resolveMentions(sentences, new Set(['海淀'])).sentences[0].map((r) => `${r.mention.alias}→${label(r.referent)}:${r.why}`);
+    expect(out).toEqual(['丰台区→fengtai:only', '海淀→null:person']);
   });
 });
 
