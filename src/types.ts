@@ -51,6 +51,12 @@ export interface Place {
   division?: string;
   /** Beijing district id that hosts the place, when it lies in Beijing. */
   district?: string;
+  /**
+   * The districts a place spans, its main host first (怀柔科学城: 怀柔, 密云; 亦庄: 大兴, 通州); an
+   * empty list for a zone spread over the whole city (中关村示范区). Facts about the place count
+   * for the main host and are shown, not counted, for the others. Without it, `district` hosts it.
+   */
+  hosts?: string[];
   /** Parent place id (e.g. a sub-park's parent is the demonstration zone). */
   parent?: string;
   /** Place ids this place is linked with (e.g. a JJJ node's Beijing partner). */

@@ -1,4 +1,5 @@
 /** All stages composed: documents + curated inputs → the facts file. Pure: no file system. */
+import { aggregate } from '../place-facts.ts';
 import type { DocumentRecord, Fact, FactPlace, FactsFile, Gazetteer, ManifestEntry, PlaceKind, Script } from '../types.ts';
 import { assignContext } from './assign-context.ts';
 import { decodeDocument, type Encoding } from './decode-text.ts';
@@ -267,9 +268,9 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
   const results = docs.map((d) => processDocument(d.file, ids.get(d.file)!, d.bytes, byFile.get(d.file), ctx));
   const facts = results.flatMap((r) => r.facts);
   const roles = rankRoles(results.flatMap((r) => r.roles));
-  const counts = new Map<string, number>();
-  for (const f of facts) for (const p of f.places) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
-  const places = input.gazetteer.places.map((p) => ({ ...p, factCount: counts.get(p.id) ?? 0, role: roles.get(p.id) ?? [] }));
+  // The app's counting rule (src/place-facts.ts), so that the count in the file is the one it shows.
+  const counts = aggregate(input.gazetteer.places, facts);
+  const places = input.gazetteer.places.map((p) => ({ ...p, factCount: counts.count(p.id), role: roles.get(p.id) ?? [] }));
   return {
     file: { documents: results.map((r) => r.record), places, facts },
     stats: results.map((r) => r.stats),

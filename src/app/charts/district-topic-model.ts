@@ -1,14 +1,14 @@
 /**
  * Facts per Beijing district, stacked by topic: the chart's view model. Pure.
  *
- * Counting rule (the same as AtlasData.districtCounts, which the tests check against): a fact
- * counts for a district when one of its places is the district, or lies in it and has a map
- * position. Without a theme filter a fact counts once per district, under its FIRST topic in
+ * Counting rule: the atlas's one rule (src/place-facts.ts, through AtlasData.factsOf): a fact
+ * counts for a district when it is about the district or about a place located in it; group
+ * mentions and spanning places' other hosts do not count. Without a theme filter a fact counts once per district, under its FIRST topic in
  * the fixed topic order (primaryTopic), so a bar's length is the number of facts about the
  * district; the largest topics get their own colour and the rest (and facts with no topic)
  * are grouped as 'other'. With a theme filter a bar counts every fact having that topic.
  */
-import type { Fact, Topic } from '../../types.ts';
+import type { Topic } from '../../types.ts';
 import type { AtlasData } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { TOPIC_ORDER, placeName, topicLabel } from '../ui/labels.ts';
@@ -66,30 +66,13 @@ export function districtIds(data: AtlasData): string[] {
   return data.file.places.filter((p) => p.kind === 'district').map((p) => p.id);
 }
 
-/**
- * The districts a fact counts for: its places that are districts, or that lie in a district
- * and have a map position (AtlasData.districtCounts' rule, per fact).
- */
-export function factDistricts(data: AtlasData, fact: Fact): string[] {
-  const out = new Set<string>();
-  for (const fp of fact.places) {
-    const p = data.places.get(fp.id);
-    if (!p || p.geometry.type === 'none') continue;
-    if (p.kind === 'district') out.add(p.id);
-    else if (p.district && data.places.get(p.district)?.kind === 'district') out.add(p.district);
-  }
-  return [...out];
-}
-
 /** Per district, per first topic ('other' = no topic): the unfiltered stack counts. */
 export function primaryTopicCounts(data: AtlasData): Map<string, Map<SeriesKey, number>> {
-  const out = new Map(districtIds(data).map((id) => [id, new Map<SeriesKey, number>()]));
-  for (const f of data.file.facts) {
-    const key = primaryTopic(f);
-    for (const d of factDistricts(data, f)) {
-      const m = out.get(d);
-      if (m) m.set(key, (m.get(key) ?? 0) + 1);
-    }
+  const out = new Map<string, Map<SeriesKey, number>>();
+  for (const d of districtIds(data)) {
+    const m = new Map<SeriesKey, number>();
+    for (const f of data.factsOf(d)) m.set(primaryTopic(f), (m.get(primaryTopic(f)) ?? 0) + 1);
+    out.set(d, m);
   }
   return out;
 }

@@ -34,7 +34,8 @@ const names = (p: PlaceRecord) => ({ nameZhHans: p.names.zhHans, nameEn: p.names
 
 export function buildPlaceFeatures(data: AtlasIndex, b: Pick<Boundaries, 'labels' | 'extents'>, topic: Topic | null): PlaceFeatures {
   const count = (id: string) => data.factsOf(id, topic).length;
-  const total = (id: string) => data.factsOf(id).length;
+  // Drawn when the documents cite it at all, group mentions included (北三县's three counties).
+  const cited = (id: string) => data.isCited(id);
   const labelAt = new Map(b.labels.features.map((f) => [String(f.properties?.id), f.geometry.coordinates as LonLat]));
   const extentIds = new Set(b.extents.features.map((f) => String(f.properties?.id)));
   const places = [...data.places.values()];
@@ -52,11 +53,11 @@ export function buildPlaceFeatures(data: AtlasIndex, b: Pick<Boundaries, 'labels
 
   // A place drawn as a schematic extent (北京经济技术开发区) is not drawn a second time as a point.
   const facilities = places
-    .filter((p) => FACILITY_KINDS.has(p.kind) && pointOf(p) && !extentIds.has(p.id) && total(p.id) > 0)
+    .filter((p) => FACILITY_KINDS.has(p.kind) && pointOf(p) && !extentIds.has(p.id) && cited(p.id))
     .map((p) => point(p, pointOf(p)!, { kind: p.kind, ...precise(p), factCount: count(p.id) }));
 
-  const jjj = jjjFeatures(data, places, labelAt, count, total, point);
-  return { subParks: fc(subParks), facilities: fc(facilities), ...jjj, national: fc(nationalArrows(places, count, total, point)) };
+  const jjj = jjjFeatures(data, places, labelAt, count, cited, point);
+  return { subParks: fc(subParks), facilities: fc(facilities), ...jjj, national: fc(nationalArrows(places, count, cited, point)) };
 }
 
 type PointMaker = (p: PlaceRecord, at: LonLat, props: Record<string, unknown>) => Feature<Point>;
@@ -81,7 +82,7 @@ function jjjFeatures(
   places: PlaceRecord[],
   labelAt: Map<string, LonLat>,
   count: (id: string) => number,
-  total: (id: string) => number,
+  cited: (id: string) => boolean,
   point: PointMaker,
 ): Pick<PlaceFeatures, 'jjjArcs' | 'jjjNodes'> {
   const positionOf = (p: PlaceRecord): LonLat | null => {
@@ -101,7 +102,7 @@ function jjjFeatures(
   const arcs: Feature<LineString>[] = [];
   const nodes: Feature<Point>[] = [];
   for (const p of places) {
-    if (!isJjjNode(p) || total(p.id) === 0) continue;
+    if (!isJjjNode(p) || !cited(p.id)) continue;
     const at = positionOf(p);
     if (!at) continue;
     const props = { linkKind: linkKindOf(p, data.places), factCount: count(p.id) };
@@ -116,9 +117,9 @@ function jjjFeatures(
 }
 
 /** National nodes as arrows on a ring round Beijing, pointing where they lie, nearest first. */
-function nationalArrows(places: PlaceRecord[], count: (id: string) => number, total: (id: string) => number, point: PointMaker): Feature<Point>[] {
+function nationalArrows(places: PlaceRecord[], count: (id: string) => number, cited: (id: string) => boolean, point: PointMaker): Feature<Point>[] {
   const nodes = places
-    .filter((p) => p.kind === 'national-node' && pointOf(p) && total(p.id) > 0)
+    .filter((p) => p.kind === 'national-node' && pointOf(p) && cited(p.id))
     .map((p) => ({ p, at: pointOf(p)!, km: distanceKm(BEIJING_REFERENCE, pointOf(p)!), bearing: screenBearing(BEIJING_REFERENCE, pointOf(p)!) }))
     .sort((a, b) => a.km - b.km || a.p.id.localeCompare(b.p.id));
   const placed: number[] = [];

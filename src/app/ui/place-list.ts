@@ -60,7 +60,7 @@ export function placeListModel(data: AtlasIndex, topic: Topic | null, lang: Lang
     if (taken.has(p.id)) continue;
     const key = sectionOf(p.kind);
     // Every sub-park is drawn; other places only when the documents say something about them at all.
-    if (key !== 'sub-parks' && data.factsOf(p.id).length === 0) continue;
+    if (key !== 'sub-parks' && !data.isCited(p.id)) continue;
     rest[key].push(item(p));
   }
   const section = (key: PlaceListKey, items: PlaceListItem[]): PlaceListSection => ({ key, title: t(SECTION_TITLE[key], lang), items });

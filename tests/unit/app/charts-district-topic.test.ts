@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import {
-  CHART_PALETTE, OTHER_COLOUR, districtIds, districtTopicModel, factDistricts, topicColours,
+  CHART_PALETTE, OTHER_COLOUR, districtIds, districtTopicModel, topicColours,
 } from '../../../src/app/charts/district-topic-model.ts';
 import { countTicks } from '../../../src/app/charts/district-topic-chart.ts';
 import { TOPIC_ORDER } from '../../../src/app/ui/labels.ts';
@@ -12,16 +12,21 @@ import type { FactsFile, Topic } from '../../../src/types.ts';
 const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
 const data = indexFacts(file);
 
-/** The counting rule, re-stated independently: a district, or a positioned place in one. */
-function expectedDistricts(factPlaces: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const id of factPlaces) {
-    const p = file.places.find((q) => q.id === id);
-    if (!p || p.geometry.type === 'none') continue;
-    if (p.kind === 'district') out.add(p.id);
-    else if (p.district && file.places.some((q) => q.id === p.district && q.kind === 'district')) out.add(p.district);
-  }
-  return out;
+/**
+ * The counting rule, re-stated independently: an entry that is not through a group term counts
+ * for its place's district — the place itself, or where its main host (hosts[0], else district)
+ * or parent, at any depth, is one; a city-wide zone (hosts: []) has none.
+ */
+function expectedDistricts(entries: FactsFile['facts'][number]['places']): Set<string> {
+  const byId = new Map(file.places.map((q) => [q.id, q]));
+  const districtsOf = (id: string, depth = 0): string[] => {
+    const p = byId.get(id);
+    if (!p || depth > 8) return [];
+    if (p.kind === 'district') return [p.id];
+    const host = p.hosts ? p.hosts[0] : p.district;
+    return [host, p.parent].flatMap((x) => (x ? districtsOf(x, depth + 1) : []));
+  };
+  return new Set(entries.filter((e) => e.how !== 'group').flatMap((e) => districtsOf(e.id)));
 }
 
 describe('district × topic chart model', () => {
@@ -40,7 +45,7 @@ describe('district × topic chart model', () => {
     const counts = data.districtCounts(null);
     const colours = topicColours(data);
     for (const bar of m.bars) {
-      const facts = file.facts.filter((f) => expectedDistricts(f.places.map((p) => p.id)).has(bar.district));
+      const facts = file.facts.filter((f) => expectedDistricts(f.places).has(bar.district));
       expect(bar.total, bar.district).toBe(facts.length);
       expect(bar.total, bar.district).toBe(counts.get(bar.district));
       expect(bar.segments.reduce((a, s) => a + s.count, 0)).toBe(bar.total);
@@ -58,14 +63,10 @@ describe('district × topic chart model', () => {
     expect(districtTopicModel(data, null, 'en').bars.find((b) => b.district === 'haidian')!.label).toBe(`Haidian District: ${haidian.total} facts`);
   });
 
-  it('uses the same per-fact rule as AtlasData.districtCounts for every topic', () => {
+  it('gives every bar the district’s count by the atlas’s one rule, for every topic', () => {
     for (const topic of [null, ...TOPIC_ORDER] as Array<Topic | null>) {
-      const mine = new Map(districtIds(data).map((d) => [d, 0]));
-      for (const f of file.facts) {
-        if (topic && !f.topics.includes(topic)) continue;
-        for (const d of factDistricts(data, f)) mine.set(d, mine.get(d)! + 1);
-      }
-      expect(mine, String(topic)).toEqual(data.districtCounts(topic));
+      const m = districtTopicModel(data, topic, 'zh');
+      for (const bar of m.bars) expect(bar.total, `${topic} ${bar.district}`).toBe(data.placeFacts(bar.district, topic).counted.length);
     }
   });
 
@@ -78,7 +79,7 @@ describe('district × topic chart model', () => {
       for (const bar of m.bars) {
         expect(bar.total).toBe(counts.get(bar.district));
         expect(bar.segments.every((s) => s.topic === topic)).toBe(true);
-        const facts = file.facts.filter((f) => f.topics.includes(topic) && expectedDistricts(f.places.map((p) => p.id)).has(bar.district));
+        const facts = file.facts.filter((f) => f.topics.includes(topic) && expectedDistricts(f.places).has(bar.district));
         expect(bar.total).toBe(facts.length);
       }
       for (let i = 1; i < m.bars.length; i++) expect(m.bars[i - 1].total).toBeGreaterThanOrEqual(m.bars[i].total);

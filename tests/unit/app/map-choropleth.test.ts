@@ -44,8 +44,11 @@ describe('classBreaks', () => {
     }
   });
 
-  it('splits the all-topics district counts into four classes', () => {
-    expect(classBreaks(samples[0])).toHaveLength(4);
+  it('splits the all-topics district counts into up to four classes, each starting at a count that occurs', () => {
+    const breaks = classBreaks(samples[0]);
+    expect(breaks.length).toBeGreaterThanOrEqual(3);
+    expect(breaks.length).toBeLessThanOrEqual(4);
+    for (const b of breaks) expect(samples[0]).toContain(b);
   });
 
   it('is stable: the order of the counts does not matter', () => {
