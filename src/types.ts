@@ -89,6 +89,9 @@ export interface Gazetteer {
   rules: AmbiguityRule[];
 }
 
+/** What kind of text a document is: how much weight its words carry about a place's role. */
+export type Genre = 'plan' | 'policy' | 'interview' | 'article' | 'news';
+
 export interface ManifestEntry {
   file: string;
   id: string;
@@ -101,6 +104,8 @@ export interface ManifestEntry {
   body: { startsWith: string; endsWith: string };
   /** The file's encoding when detection would get it wrong (Big5, UTF-16 without a BOM); see decode-text.ts. */
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gbk' | 'big5';
+  /** A plan or policy states roles with authority; an interview or the news reports them (absent: news). */
+  genre?: Genre;
 }
 
 export interface DocumentRecord {

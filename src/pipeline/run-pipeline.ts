@@ -179,7 +179,7 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
     facts.push(fact);
     if (places.length) {
       const at = (pid: string) => matches[i].find((m) => m.placeId === pid)?.start;
-      roles.push({ fact: fact.id, key: r.norm.key, heading: r.heading, places: places.map((p) => ({ id: p.id, how: p.how === 'context' ? 'context' : 'explicit', at: at(p.id), via: p.how === 'group' })) });
+      roles.push({ fact: fact.id, key: r.norm.key, heading: r.heading, genre: entry?.genre, places: places.map((p) => ({ id: p.id, how: p.how, at: at(p.id) })) });
     }
   });
   const unresolved = resolved.sentences.flatMap((rs, i) =>

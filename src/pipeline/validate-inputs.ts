@@ -1,5 +1,5 @@
 /** Checks on the curated inputs that would otherwise give silently wrong output. */
-import type { Gazetteer, ManifestEntry } from '../types.ts';
+import type { Gazetteer, Genre, ManifestEntry } from '../types.ts';
 import { ENCODINGS, isEncoding } from './decode-text.ts';
 
 export class PipelineInputError extends Error {
@@ -7,6 +7,7 @@ export class PipelineInputError extends Error {
 }
 
 const GEOMETRY_TYPES = new Set(['boundary', 'schematic', 'point', 'none']);
+const GENRES: Genre[] = ['plan', 'policy', 'interview', 'article', 'news'];
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
@@ -69,6 +70,9 @@ export function documentIds(manifest: ManifestEntry[], files: string[]): Map<str
     // The reader links the source page: only a web address may become a link.
     if (e.url !== undefined && !(typeof e.url === 'string' && /^https?:\/\/[^\s]+$/i.test(e.url))) {
       throw new PipelineInputError(`manifest: entry ${e.id} has a url that is not http(s): ${JSON.stringify(String(e.url)).slice(0, 60)}`);
+    }
+    if (e.genre !== undefined && !GENRES.includes(e.genre)) {
+      throw new PipelineInputError(`manifest: entry ${e.id} has unknown genre ${JSON.stringify(e.genre)} (known: ${GENRES.join(', ')})`);
     }
     if (e.encoding !== undefined && !isEncoding(e.encoding)) {
       throw new PipelineInputError(`manifest: entry ${e.id} has unknown encoding ${JSON.stringify(e.encoding)} (known: ${ENCODINGS.join(', ')})`);
