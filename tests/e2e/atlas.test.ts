@@ -39,7 +39,7 @@ const panelTitle = (page: Page) => page.locator('#panel .panel-title').innerText
 const placeInUrl = (page: Page) => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('place'));
 
 describe('clicking a district', () => {
-  it('opens a panel for each of the 16 districts with its name and quotes cut from the seeds, or says honestly there are none', async () => {
+  it('opens a panel for each of the 16 districts with its name and quotes cut from the seeds (or says honestly there are none), its count the same on the map, the legend, the place list and the panel', async () => {
     // Only the district layer, so points on top do not take the click; label points lie inside their district.
     const { page, consoleErrors } = await open('#layers=districts');
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -48,6 +48,7 @@ describe('clicking a district', () => {
         .map((f) => ({ id: f.properties.id as string, at: (f.geometry as GeoJSON.Point).coordinates as [number, number] })),
     );
     const seen = new Set<string>();
+    const totals = new Map<string, number>();
     for (const d of districts) {
       const label = labels.find((l) => l.id === d.id)!;
       await page.evaluate((ll) => window.atlas.map!.jumpTo({ center: ll, zoom: 9.5 }), label.at);
@@ -58,18 +59,61 @@ describe('clicking a district', () => {
       await expect.poll(() => panelTitle(page)).toBe(d.name);
       // The place list marks the selection (and makes it its Tab stop) without being rebuilt.
       expect(await page.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('#place-list [aria-current="true"]')].map((b) => [b.dataset.place, b.tabIndex]))).toEqual([[d.id, 0]]);
-      const quotes = await page.locator('#panel .quote').allInnerTexts();
+      const quotes = await page.locator('#panel .quote').allTextContents();
       if (quotes.length === 0) {
         expect(await page.locator('#panel .panel-empty').innerText()).not.toBe('');
       } else {
         for (const q of quotes) expect(inSomeSeed(q), q).toBe(true);
       }
+      // One number everywhere: the map's colour class, the legend's class, the place list and the panel's total.
+      const agree = await page.evaluate((id) => {
+        const map = window.atlas.map!;
+        const count = Number(map.getFeatureState({ source: 'districts', id }).count ?? 0);
+        const findStep = (e: unknown): unknown[] | null => Array.isArray(e) ? (e[0] === 'step' ? e : e.map(findStep).find((x) => x) ?? null) : null;
+        const step = findStep(map.getPaintProperty('districts-fill', 'fill-color'))!;
+        let mapColour = step[2] as string;
+        for (let i = 3; i < step.length; i += 2) if (count >= (step[i] as number)) mapColour = step[i + 1] as string;
+        const legend = [...document.querySelectorAll<HTMLElement>('#legend .legend-class')]
+          .find((li) => Number(li.dataset.min) <= count && count <= Number(li.dataset.max));
+        const legendColour = legend?.querySelector<HTMLElement>('.legend-symbol')?.style.getPropertyValue('--sym-colour');
+        const listed = document.querySelector(`#place-list [data-place="${id}"] .place-count`)?.textContent ?? '';
+        const panel = document.querySelector('#panel .panel-count')?.textContent ?? '';
+        return { count, mapColour, legendColour, list: Number(listed.match(/\d+/)?.[0]), panel: Number(panel.match(/\d+/)?.[0]) };
+      }, d.id);
+      expect(agree.legendColour, d.id).toBe(agree.mapColour);
+      expect([agree.list, agree.panel], d.id).toEqual([agree.count, agree.count]);
+      totals.set(d.id, agree.count);
       seen.add(d.id);
     }
     expect(seen.size).toBe(16);
+    // 密云区: the documents say nothing about it, so it is in the zero class, and its panel says so.
+    expect(totals.get('miyun')).toBe(0);
     expect(consoleErrors).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('leads 海淀区’s panel with the role of 中关村科学城, labelled, and lists the places in it with counts that match their quotes', async () => {
+    const { page } = await open('#place=haidian');
+    await expect.poll(() => panelTitle(page)).toBe('海淀区');
+    expect(await page.locator('#panel .panel-role .role-of').first().innerText()).toBe('中关村科学城的定位');
+    const sections = page.locator('#panel .panel-within details.place-facts');
+    expect(await sections.count()).toBeGreaterThan(3);
+    const first = sections.first();
+    await first.locator('summary').click();
+    const shown = Number(await first.locator('summary .group-count').getAttribute('data-count'));
+    expect(await first.locator('.quote').count()).toBe(shown);
+    await page.close();
+  });
+
+  it('says 密云区 has no facts of its own, names the places in it, and keeps group mentions collapsed', async () => {
+    const { page } = await open('#place=miyun');
+    await expect.poll(() => panelTitle(page)).toBe('密云区');
+    const empty = await page.locator('#panel .panel-empty').innerText();
+    expect(empty).toContain('密云园');
+    expect(empty).toContain('怀柔科学城');
+    expect(await page.locator('#panel .panel-group-mentions').getAttribute('open')).toBeNull();
+    await page.close();
+  });
 
   it('leads 丰台区’s panel with its role: 轨道交通', async () => {
     const { page } = await open('#place=fengtai');

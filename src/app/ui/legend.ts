@@ -71,6 +71,7 @@ export function renderLegend(
 
   // What the colours mean.
   box.append(el('p', { class: 'legend-shown', text: themeLine(state.topic, lang) }));
+  box.append(el('p', { class: 'legend-rule', text: t('countRule', lang) }));
   const ul = el('ul', { class: 'legend-classes' });
   for (const c of classes) {
     const zero = c.max === 0;

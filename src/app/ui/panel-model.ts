@@ -56,6 +56,24 @@ export interface FactGroup {
   facts: FactItem[];
 }
 
+/** A role sentence; `of` when it is the role of a place inside this one (a district's science city). */
+export interface RoleItem extends FactItem {
+  of?: { id: string; name: string };
+}
+
+/** The facts about one other place, shown under this one (a place in it, or one spanning it). */
+export interface PlaceSection {
+  placeId: string;
+  name: string;
+  facts: FactItem[];
+}
+
+/** The facts that reach this place only through one group term (三城一区, 一区多园). */
+export interface GroupSection {
+  term: string;
+  facts: FactItem[];
+}
+
 export type GeometryKind = 'boundary' | 'schematic' | 'point' | 'none';
 
 export interface PanelModel {
@@ -73,13 +91,25 @@ export interface PanelModel {
   linkedFrom: RelatedPlace[];
   topic: Topic | null;
   topicLabel: string | null;
-  /** The pipeline's ranked role sentences (within the topic when one is set). */
-  role: FactItem[];
+  /**
+   * At most three role sentences, the pipeline's ranking (within the topic when one is set); a
+   * district with none of its own shows its science cities' roles, each labelled (`of`).
+   */
+  role: RoleItem[];
   chips: TopicChip[];
+  /** Facts about the place itself, by topic. */
   groups: FactGroup[];
-  /** Facts shown (within the topic) and in all. */
+  /** Facts about places located in it, by place, most facts first: counted for it. */
+  within: PlaceSection[];
+  /** Facts about places that span it but lie mainly elsewhere: shown, not counted. */
+  shared: PlaceSection[];
+  /** Facts that reach it only through a group term: shown, not counted. */
+  groupMentions: GroupSection[];
+  /** Facts counted (about it and places in it; within the topic) and in all topics. */
   factCount: number;
   totalFactCount: number;
+  /** Facts shown but not counted (shared and group), within the topic. */
+  listedCount: number;
   /** A line such as "12 facts" or "3 facts on “AI” (12 in all)". */
   countLine: string;
   /** Set when there is nothing to show: says why, honestly. */
@@ -132,6 +162,9 @@ export function primaryTopic(f: Fact): Topic | 'other' {
   return 'other';
 }
 
+/** The most a panel shows as the place's role; the rest stays under its facts. */
+export const ROLE_SHOWN = 3;
+
 function factItem(data: AtlasData, f: Fact, placeId: string): FactItem {
   const doc = data.documents.get(f.doc);
   const script: Script = doc?.script ?? 'zhHans';
@@ -174,13 +207,23 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
     'linked-from',
   );
 
-  const all = data.factsOf(placeId);
-  const shown = topic ? all.filter((f) => f.topics.includes(topic)) : all;
+  // One rule for every number (src/place-facts.ts): counted = about it + about places in it.
+  const everything = data.placeFacts(placeId);
+  const inTopic = topic ? data.placeFacts(placeId, topic) : everything;
+  const all = everything.counted.map((x) => x.fact);
+  const shown = inTopic.counted.map((x) => x.fact);
+  const fact = (id: string) => data.facts.get(id);
+  const inTheme = (f: Fact | undefined): f is Fact => f !== undefined && (!topic || f.topics.includes(topic));
 
-  const role = place.role
-    .map((r) => data.facts.get(r.fact))
-    .filter((f): f is Fact => f !== undefined && (!topic || f.topics.includes(topic)))
-    .map((f) => factItem(data, f, placeId));
+  const roleOf = (p: PlaceRecord, of?: RoleItem['of']): RoleItem[] =>
+    p.role.map((r) => fact(r.fact)).filter(inTheme).map((f) => (of ? { ...factItem(data, f, p.id), of } : factItem(data, f, p.id)));
+  let role = roleOf(place);
+  if (role.length === 0 && place.kind === 'district') {
+    // A district covered by a science city says its role through it (海淀区: 中关村科学城).
+    const cities = data.file.places.filter((p) => p.kind === 'science-city' && (p.hosts ? p.hosts[0] : p.district) === placeId);
+    role = cities.flatMap((c) => roleOf(c, { id: c.id, name: placeName(c, lang) }).slice(0, 1));
+  }
+  role = role.slice(0, ROLE_SHOWN);
 
   const counts = new Map<Topic, number>();
   for (const f of all) for (const tp of f.topics) counts.set(tp, (counts.get(tp) ?? 0) + 1);
@@ -188,12 +231,13 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
     .map((tp) => ({ topic: tp, label: topicLabel(tp, lang), count: counts.get(tp)!, active: tp === topic }))
     .sort((a, b) => b.count - a.count || TOPIC_ORDER.indexOf(a.topic) - TOPIC_ORDER.indexOf(b.topic));
 
+  const self = inTopic.counted.filter((x) => x.reach === 'self').map((x) => x.fact);
   const groups: FactGroup[] = [];
   if (topic) {
-    if (shown.length) groups.push({ topic, label: topicLabel(topic, lang), facts: shown.map((f) => factItem(data, f, placeId)) });
+    if (self.length) groups.push({ topic, label: topicLabel(topic, lang), facts: self.map((f) => factItem(data, f, placeId)) });
   } else {
     const byTopic = new Map<Topic | 'other', FactItem[]>();
-    for (const f of shown) {
+    for (const f of self) {
       const key = primaryTopic(f);
       const list = byTopic.get(key) ?? [];
       list.push(factItem(data, f, placeId));
@@ -205,17 +249,41 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
     }
   }
 
+  /** Facts reaching this place through another (`via`), by that place, most first. */
+  const byPlace = (xs: typeof inTopic.listed): PlaceSection[] => {
+    const m = new Map<string, FactItem[]>();
+    for (const x of xs) m.set(x.via!, [...(m.get(x.via!) ?? []), factItem(data, x.fact, x.via!)]);
+    return [...m].map(([id, facts]) => ({ placeId: id, name: placeName(data.places.get(id)!, lang), facts }))
+      .sort((a, b) => b.facts.length - a.facts.length || a.name.localeCompare(b.name, lang === 'zh' ? 'zh-Hans' : 'en'));
+  };
+  const within = byPlace(inTopic.counted.filter((x) => x.reach === 'within'));
+  const shared = byPlace(inTopic.listed.filter((x) => x.reach === 'shared'));
+  const groupMentions: GroupSection[] = [];
+  for (const x of inTopic.listed.filter((y) => y.reach === 'group')) {
+    const term = x.via ?? '';
+    let g = groupMentions.find((y) => y.term === term);
+    if (!g) groupMentions.push((g = { term, facts: [] }));
+    const entry = x.fact.places.find((p) => p.how === 'group' && p.via === term);
+    g.facts.push({ ...factItem(data, x.fact, entry?.id ?? placeId), how: 'group', via: term });
+  }
+  const listedCount = inTopic.listed.length;
+
   const name = placeName(place, lang);
   const tLabel = topic ? topicLabel(topic, lang) : null;
   let empty: PanelModel['empty'] = null;
-  if (all.length === 0) empty = { reason: t('emptyAll', lang, { name }) };
-  else if (shown.length === 0) empty = { reason: t('emptyTopic', lang, { name, topic: tLabel!, n: String(all.length) }) };
+  if (all.length === 0) {
+    // Say which places lie in it, so an empty district is not a dead end (密云区: 密云园, 怀柔科学城).
+    const inside = data.file.places.filter((p) => p.id !== placeId && (p.district === placeId || p.hosts?.includes(placeId) || p.parent === placeId));
+    const names = inside.map((p) => placeName(p, lang)).join(lang === 'zh' ? '、' : ', ');
+    empty = { reason: names ? t('emptyAllPlacesIn', lang, { name, places: names }) : t('emptyAll', lang, { name }) };
+  } else if (shown.length === 0) empty = { reason: t('emptyTopic', lang, { name, topic: tLabel!, n: String(all.length) }) };
 
-  const countLine = topic
+  const counted = topic
     ? t('factCountTopic', lang, { n: String(shown.length), topic: tLabel!, total: String(all.length) })
     : t('factCountAll', lang, { n: String(all.length) });
+  const countLine = listedCount ? `${counted}${t('factCountListed', lang, { n: String(listedCount) })}` : counted;
 
-  const hasTraditional = [...role, ...groups.flatMap((g) => g.facts)].some((f) => f.script === 'zhHant');
+  const hasTraditional = [...role, ...groups.flatMap((g) => g.facts), ...[...within, ...shared, ...groupMentions].flatMap((x) => x.facts)].some((f) => f.script === 'zhHant');
 
   return {
     placeId,
@@ -234,8 +302,12 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
     role,
     chips,
     groups,
+    within,
+    shared,
+    groupMentions,
     factCount: shown.length,
     totalFactCount: all.length,
+    listedCount,
     countLine,
     empty,
     hasTraditional,

@@ -6,7 +6,7 @@ import type { Topic } from '../../types.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { el, keepingFocus, uniqueId } from './dom.ts';
 import { inertText } from './inert-text.ts';
-import { type FactItem, type PanelModel, type RelatedPlace, formatCitation } from './panel-model.ts';
+import { type FactItem, type PanelModel, type PlaceSection, type RelatedPlace, formatCitation } from './panel-model.ts';
 import { type Convert, loadT2S } from './script-convert.ts';
 
 export interface PanelHandlers {
@@ -159,7 +159,10 @@ export function renderPanel(
   if (model.role.length) {
     const roleId = uniqueId('panel-role');
     const box = el('section', { class: 'panel-role', 'aria-labelledby': roleId }, el('h3', { id: roleId, text: t('roleSummary', lang) }));
-    for (const f of model.role) box.append(factBlock(f, lang, handlers, 'role'));
+    for (const f of model.role) {
+      if (f.of) box.append(el('p', { class: 'role-of', text: t('roleOf', lang, { name: f.of.name }) }));
+      box.append(factBlock(f, lang, handlers, 'role'));
+    }
     section.append(box);
   }
 
@@ -182,19 +185,44 @@ export function renderPanel(
     section.append(el('section', { class: 'panel-topics', 'aria-labelledby': chipsId }, el('h3', { id: chipsId, text: t('topicsHeading', lang) }), list));
   }
 
-  // Every fact, grouped by topic.
+  // Every fact about the place itself, grouped by topic.
   if (model.groups.length) {
     const factsId = uniqueId('panel-facts');
-    const box = el('section', { class: 'panel-facts', 'aria-labelledby': factsId }, el('h3', { id: factsId, class: 'panel-facts-title', text: t('factsHeading', lang) }));
+    const box = el('section', { class: 'panel-facts', 'aria-labelledby': factsId }, el('h3', { id: factsId, class: 'panel-facts-title', text: t('factsAbout', lang, { name: model.name }) }));
     for (const g of model.groups) {
       const gid = uniqueId('panel-group');
-      const ol = el('ol', { class: 'fact-list' });
-      for (const f of g.facts) ol.append(el('li', {}, factBlock(f, lang, handlers, 'fact')));
       box.append(el('section', { class: 'fact-group', 'data-topic': g.topic, 'aria-labelledby': gid },
         el('h3', { id: gid, class: 'fact-group-title' }, g.label, ' ', el('span', { class: 'group-count', text: `(${g.facts.length})` })),
-        ol));
+        factList(g.facts, lang, handlers)));
     }
     section.append(box);
+  }
+
+  // Places in it (counted), places spanning it (shown only), and group mentions (shown only):
+  // each count is the number of quotes its disclosure opens.
+  const places = (kind: 'within' | 'shared', sections: PlaceSection[], title: string, note: string) => {
+    if (!sections.length) return;
+    const id = uniqueId(`panel-${kind}`);
+    const box = el('section', { class: `panel-${kind}`, 'aria-labelledby': id },
+      el('h3', { id, class: 'panel-facts-title' }, title, ' ', el('span', { class: 'panel-note', text: note })));
+    for (const p of sections) {
+      const summary = el('summary', { 'data-focus': `${kind}-${p.placeId}` }, p.name, ' ', el('span', { class: 'group-count', 'data-count': String(p.facts.length), text: `(${p.facts.length})` }));
+      const go = el('button', { type: 'button', class: 'related-place', 'data-place': p.placeId, 'data-focus': `${kind}-go-${p.placeId}`, text: t('openPlace', lang, { name: p.name }) });
+      go.addEventListener('click', () => handlers.onSelect(p.placeId));
+      box.append(el('details', { class: 'place-facts', 'data-place': p.placeId }, summary, go, factList(p.facts, lang, handlers)));
+    }
+    section.append(box);
+  };
+  places('within', model.within, t('factsWithin', lang), t('factsWithinNote', lang));
+  places('shared', model.shared, t('factsShared', lang), t('factsSharedNote', lang));
+  if (model.groupMentions.length) {
+    const n = model.groupMentions.reduce((a, g) => a + g.facts.length, 0);
+    const details = el('details', { class: 'panel-group-mentions' },
+      el('summary', { 'data-focus': 'group-mentions' }, t('factsGroup', lang, { n: String(n) })));
+    for (const g of model.groupMentions) {
+      details.append(el('h4', { class: 'fact-group-title' }, t('via', lang, { term: g.term }), ' ', el('span', { class: 'group-count', text: `(${g.facts.length})` })), factList(g.facts, lang, handlers));
+    }
+    section.append(details);
   }
 
   root.hidden = false;
@@ -221,6 +249,12 @@ function statusOf(root: HTMLElement): HTMLElement {
   const s = el('div', { class: 'panel-status visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   root.after(s);
   return s;
+}
+
+function factList(facts: FactItem[], lang: Lang, handlers: PanelHandlers): HTMLElement {
+  const ol = el('ol', { class: 'fact-list' });
+  for (const f of facts) ol.append(el('li', {}, factBlock(f, lang, handlers, 'fact')));
+  return ol;
 }
 
 function factBlock(f: FactItem, lang: Lang, handlers: PanelHandlers, kind: 'role' | 'fact'): HTMLElement {

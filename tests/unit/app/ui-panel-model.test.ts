@@ -52,15 +52,21 @@ describe('panelModel', () => {
     expect(m.role).toEqual([]);
   });
 
-  it('groups every fact of every place exactly once, under its first topic in the fixed order', () => {
+  it('shows every counted fact of every place exactly once — about it, by topic, or under a place in it — and the count is that number', () => {
     for (const p of file.places) {
       const m = panelModel(data, p.id, null, 'zh')!;
-      const ids = m.groups.flatMap((g) => g.facts.map((f) => f.factId));
+      const about = m.groups.flatMap((g) => g.facts.map((f) => f.factId));
+      const within = m.within.flatMap((x) => x.facts.map((f) => f.factId));
+      const ids = [...about, ...within];
       const expected = data.factsOf(p.id).map((f) => f.id);
       expect(new Set(ids).size, p.id).toBe(ids.length);
       expect([...ids].sort(), p.id).toEqual([...expected].sort());
       for (const g of m.groups) for (const f of g.facts) expect(primaryTopic(data.facts.get(f.factId)!)).toBe(g.topic);
       expect(m.totalFactCount).toBe(expected.length);
+      expect(m.factCount).toBe(expected.length);
+      const listed = [...m.shared, ...m.groupMentions].flatMap((x) => x.facts.map((f) => f.factId));
+      expect(listed.length, p.id).toBe(m.listedCount);
+      expect(listed.filter((id) => expected.includes(id)), p.id).toEqual([]);
     }
   });
 
@@ -88,20 +94,21 @@ describe('panelModel', () => {
       expect(f.text).toBe(fact.text);
       expect(f.docId).toBe(fact.doc);
       expect(f.citation).toMatchObject({ docId: doc.id, title: doc.title, publisher: doc.publisher, date: doc.date });
-      expect(['explicit', 'context']).toContain(f.how);
+      expect(['explicit', 'context', 'group']).toContain(f.how);
     }
     const c = m.groups[0].facts[0].citation;
     expect(formatCitation(c, 'zh')).toBe(`《${c.title}》，${c.publisher}，${c.date}`);
     expect(formatCitation({ docId: 'x', title: 'T', publisher: 'P', date: '' }, 'en')).toBe('“T”, P');
   });
 
-  it('carries the group term a place was named through', () => {
-    const viaFact = file.facts.find((f) => f.places.some((p) => p.via === '三城一区'))!;
-    const fp = viaFact.places.find((p) => p.via === '三城一区')!;
-    const m = panelModel(data, fp.id, null, 'zh')!;
-    const item = m.groups.flatMap((g) => g.facts).find((f) => f.factId === viaFact.id)!;
-    expect(item.via).toBe('三城一区');
-    expect(item.how).toBe(fp.how);
+  it('shows a fact reaching a place only through a group term under the term, not counted', () => {
+    const viaFact = file.facts.find((f) => f.places.some((p) => p.how === 'group' && p.via === '三城一区' && p.id === 'future-science-city'))!;
+    const m = panelModel(data, 'future-science-city', null, 'zh')!;
+    const group = m.groupMentions.find((g) => g.term === '三城一区')!;
+    const item = group.facts.find((f) => f.factId === viaFact.id)!;
+    expect([item.how, item.via]).toEqual(['group', '三城一区']);
+    expect(m.groups.flatMap((g) => g.facts).some((f) => f.factId === viaFact.id)).toBe(false);
+    expect(m.countLine).toContain(String(m.listedCount));
   });
 
   it('lists host district, parent, links and reverse links as related places', () => {
@@ -121,3 +128,59 @@ describe('panelModel', () => {
     expect(panelModel(data, 'zgc-science-city', null, 'en')!.geometry.note).toBe('Schematic extent');
   });
 });
+
+describe('a district’s panel: its role first, one count for everything', () => {
+  const districts = file.places.filter((p) => p.kind === 'district');
+  const SCIENCE_CITY = { haidian: 'zgc-science-city', changping: 'future-science-city', huairou: 'huairou-science-city' } as Record<string, string>;
+
+  it('leads each district the documents describe with a role sentence: its own from the plan (004), or its science city’s, labelled', () => {
+    for (const d of districts) {
+      const m = panelModel(data, d.id, null, 'zh')!;
+      if (m.totalFactCount === 0) continue;
+      expect(m.role.length, d.id).toBeGreaterThan(0);
+      expect(m.role.length).toBeLessThanOrEqual(3);
+      const lead = m.role[0];
+      if (lead.of) expect(lead.of.id, d.id).toBe(SCIENCE_CITY[d.id]);
+      else if (!SCIENCE_CITY[d.id]) expect(lead.docId, d.id).toBe('004');
+    }
+    expect(panelModel(data, 'haidian', null, 'en')!.role[0].of).toEqual({ id: 'zgc-science-city', name: 'Zhongguancun Science City' });
+    expect(panelModel(data, 'changping', null, 'zh')!.role[0].of?.id).toBe('future-science-city');
+  });
+
+  it('never leads with a satellite, a news lede or a fragment', () => {
+    for (const d of districts) {
+      for (const r of panelModel(data, d.id, null, 'zh')!.role) {
+        expect(r.text).not.toMatch(/怀柔一号|懷柔一號|经济日报|\*\*/);
+        expect(r.heading).toBe(false);
+      }
+    }
+  });
+
+  it('puts 密云区 in the zero class with an empty state that names the places in it', () => {
+    expect(data.districtCounts().get('miyun')).toBe(0);
+    const m = panelModel(data, 'miyun', null, 'zh')!;
+    expect(m.totalFactCount).toBe(0);
+    expect(m.empty?.reason).toContain('密云园');
+    expect(m.empty?.reason).toContain('怀柔科学城');
+    expect(m.shared.map((x) => x.placeId)).toEqual(['huairou-science-city']);
+  });
+
+  it('gives the panel total, the colour’s count and the place list the same number for every district and theme', () => {
+    for (const topic of [null, 'ai', 'ic', 'biomed'] as const) {
+      const counts = data.districtCounts(topic);
+      for (const d of districts) {
+        expect(panelModel(data, d.id, topic, 'zh')!.factCount, `${d.id} ${topic}`).toBe(counts.get(d.id));
+      }
+    }
+  });
+
+  it('under the 集成电路 theme, colours 顺义区 and 大兴区 (亦庄) at least as dark as any district reached only in passing', () => {
+    const ic = data.districtCounts('ic');
+    const others = districts.map((d) => d.id).filter((id) => !['shunyi', 'daxing'].includes(id));
+    for (const id of others) {
+      expect(ic.get('shunyi')!, id).toBeGreaterThanOrEqual(ic.get(id)!);
+      expect(ic.get('daxing')!, id).toBeGreaterThanOrEqual(ic.get(id)!);
+    }
+  });
+});
+
