@@ -314,3 +314,22 @@ describe('evaluation annotation', () => {
     expect(body.slice(at).trim()).toBe('');
   });
 });
+
+describe('places spanning districts', () => {
+  const extents = readJson<{ zones: Array<{ id: string; hosts?: string[]; parts?: Array<{ hosts: string[] }> }> }>('geo/schematic-extents.json');
+
+  it('lists as hosts the districts its schematic extent is drawn in, main host first (its district)', () => {
+    for (const z of extents.zones) {
+      const p = byId.get(z.id)!;
+      const drawnIn = new Set([...(z.hosts ?? []), ...(z.parts ?? []).flatMap((x) => x.hosts)]);
+      const hosts = p.hosts ?? [p.district!];
+      expect(new Set(hosts), z.id).toEqual(drawnIn);
+      expect(hosts[0], z.id).toBe(p.district);
+    }
+  });
+
+  it('gives the city-wide zone (中关村示范区) no host district, and every host is a district', () => {
+    expect(byId.get('zgc-nidz')!.hosts).toEqual([]);
+    for (const p of gaz.places) for (const h of p.hosts ?? []) expect(DISTRICTS, p.id).toContain(h);
+  });
+});
