@@ -209,6 +209,12 @@ export function resolveMentions(sentences: MentionSentence[], persons: Set<strin
     return own;
   });
 
+  // What the page as a whole says for and against Beijing, the same for each of its names.
+  const beijingNamed = namesFor.get('11') ?? new Set<string>();
+  const mostNamesElsewhere = Math.max(0, ...[...namesFor].filter(([province]) => province !== '11').map(([, names]) => names.size));
+  const townsOfBeijing = new Set(cast.flat().filter((v) => v.town).map((v) => v.name)).size;
+  const pageAboveTowns = aboutBeijing(aboveTowns);
+
   // 3–5. Choose: first what the sentence itself decides, whose choices then vote too (海淀区和
   // 朝阳区 makes 朝阳区 Beijing's for the rest of the document); then the rest.
   const choose = (si: number, mi: number, sentenceOnly: boolean): Resolution | null => {
@@ -230,18 +236,15 @@ export function resolveMentions(sentences: MentionSentence[], persons: Set<strin
     const name = nameOf(s, mention);
     // A Beijing name on a page about somewhere else — named there by at least two names, and by
     // more names than Beijing is besides this one — with nothing else in its sentence about Beijing.
-    const beijingNames = [...(namesFor.get('11') ?? [])].filter((n) => n !== name).length;
-    const elsewhere = [...namesFor].some(([province, names]) => province !== '11' && names.size >= 2 && names.size > beijingNames);
+    const beijingNames = beijingNamed.size - (beijingNamed.has(name) ? 1 : 0);
+    const elsewhere = mostNamesElsewhere >= 2 && mostNamesElsewhere > beijingNames;
     const beijingBeside = cast[si].some((v) => v.name !== name && isBeijingRegion(v.region));
     // A town's name (天竺, 燕园, 新街口) counts for Beijing only on a page that names Beijing above
-    // town level, or in a sentence that does.
+    // town level, or in a sentence that does; town names of Beijing support each other when the
+    // page has two or more of them and names no other province as often (上地, 望京, 亦庄).
     const strongBeside = cast[si].some((v) => v.name !== name && !v.town && isBeijingRegion(v.region));
-    // Town names of Beijing support each other when the page has two or more of them and names no
-    // other province more often (上地, 望京 and 亦庄 on a page about Beijing's tech districts).
-    const townsOfBeijing = new Set(cast.flat().filter((v) => v.town).map((v) => v.name)).size;
-    const moreElsewhere = [...namesFor].some(([province, names]) => province !== '11' && names.size >= townsOfBeijing);
-    const weakTown = (r: Referent) => isBeijingTown(r) && !inBeijing[si][mi] && !strongBeside && aboutBeijing(aboveTowns) !== true
-      && (townsOfBeijing < 2 || moreElsewhere);
+    const townsHold = townsOfBeijing >= 2 && mostNamesElsewhere < townsOfBeijing;
+    const weakTown = (r: Referent) => isBeijingTown(r) && !inBeijing[si][mi] && !strongBeside && pageAboveTowns !== true && !townsHold;
     const outOfScope = (r: Referent) => weakTown(r) || (isBeijingReferent(r) && !inBeijing[si][mi] && elsewhere && !beijingBeside);
     if (c.length === 1) {
       const [r] = c;

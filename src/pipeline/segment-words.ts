@@ -9,16 +9,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
-/** Splits a text into words that concatenate back to it. */
-export type Segmenter = (text: string) => string[];
-
 let jieba: Jieba | null = null;
-
-/** jieba, loaded once per process (≈0.2 s for the dictionary). */
-export const jiebaSegmenter: Segmenter = (text) => {
-  jieba ??= Jieba.withDict(dict);
-  return jieba.cut(text, false);
-};
 
 /**
  * `starts[i]` is 1 where a word starts at UTF-16 index i (and at text.length). When the words do
@@ -41,12 +32,10 @@ export function wordStarts(words: string[], text: string): Uint8Array {
   return starts;
 }
 
-/**
- * Words with their parts of speech (jieba's tags: n noun, ns place, nt organisation, v verb …),
- * the same words as the segmenter's: one pass gives both the boundaries and the tags.
- */
+/** Words with their parts of speech (jieba's tags: n noun, ns place, nt organisation, v verb …): one pass gives both the boundaries and the tags. */
 export type Tagger = (text: string) => Array<{ word: string; tag: string }>;
 
+/** jieba, loaded once per process (≈0.2 s for the dictionary). */
 export const jiebaTagger: Tagger = (text) => {
   jieba ??= Jieba.withDict(dict);
   return jieba.tag(text, false);

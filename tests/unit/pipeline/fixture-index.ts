@@ -5,7 +5,9 @@ import { findMentions } from '../../../src/pipeline/find-mentions.ts';
 import { buildNameIndex, type Referent } from '../../../src/pipeline/name-index.ts';
 import { normaliseKey } from '../../../src/pipeline/normalise-key.ts';
 import { resolveMentions } from '../../../src/pipeline/resolve-mentions.ts';
-import { jiebaSegmenter, wordStarts } from '../../../src/pipeline/segment-words.ts';
+import { jiebaTagger, wordStarts } from '../../../src/pipeline/segment-words.ts';
+
+const words = (text: string) => jiebaTagger(text).map((w) => w.word);
 import type { Gazetteer } from '../../../src/types.ts';
 
 const json = (path: string) => JSON.parse(readFileSync(new URL(`../../fixtures/pipeline/${path}`, import.meta.url), 'utf8'));
@@ -15,7 +17,7 @@ export const index = buildNameIndex(gazetteer, divisions);
 
 export const mentionsOf = (text: string) => {
   const norm = normaliseKey(text);
-  return { key: norm.key, mentions: findMentions(index, text, norm, wordStarts(jiebaSegmenter(norm.key), norm.key)) };
+  return { key: norm.key, mentions: findMentions(index, text, norm, wordStarts(words(norm.key), norm.key)) };
 };
 
 /** What a referent is, in a word: a place id, `group:term`, or a division's name@region. */

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runPipelineWithStats } from '../../../src/pipeline/run-pipeline.ts';
 import { buildShortForms, matchShortForms } from '../../../src/pipeline/short-forms.ts';
 import { normaliseKey } from '../../../src/pipeline/normalise-key.ts';
-import { jiebaSegmenter, wordStarts } from '../../../src/pipeline/segment-words.ts';
+import { jiebaTagger, wordStarts } from '../../../src/pipeline/segment-words.ts';
+
+const words = (text: string) => jiebaTagger(text).map((w) => w.word);
 import type { TopicLexicon } from '../../../src/pipeline/tag-topics.ts';
 import { divisions, gazetteer, index } from './fixture-index.ts';
 
@@ -77,7 +79,7 @@ describe('matchShortForms', () => {
   const sf = buildShortForms(gazetteer, index);
   const find = (text: string, scope: string[]) => {
     const key = normaliseKey(text).key;
-    return matchShortForms(sf, key, wordStarts(jiebaSegmenter(key), key), [], new Set(scope)).map((m) => m.placeId);
+    return matchShortForms(sf, key, wordStarts(words(key), key), [], new Set(scope)).map((m) => m.placeId);
   };
 
   it('derives short forms from the gazetteer: what is left once a place name at the front is dropped', () => {

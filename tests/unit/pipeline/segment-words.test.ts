@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jiebaSegmenter, jiebaTagger, wordStarts } from '../../../src/pipeline/segment-words.ts';
+import { jiebaTagger, wordStarts } from '../../../src/pipeline/segment-words.ts';
+
+const jiebaSegmenter = (text: string) => jiebaTagger(text).map((w) => w.word);
 
 describe('wordStarts', () => {
   it('marks where each word starts, and the end', () => {
@@ -18,9 +20,9 @@ describe('wordStarts', () => {
 });
 
 describe('jiebaTagger', () => {
-  it('gives the segmenter’s words, with their parts of speech', () => {
+  it('gives words that add up to the text, with their parts of speech', () => {
     const text = '京东方科技集团在北京经济技术开发区建设生产线';
-    expect(jiebaTagger(text).map((w) => w.word)).toEqual(jiebaSegmenter(text));
+    expect(jiebaSegmenter(text).join('')).toBe(text);
     expect(jiebaTagger('长春市朝阳区').map((w) => w.tag)).toEqual(['ns', 'ns']);
   });
 });
