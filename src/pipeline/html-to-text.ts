@@ -13,6 +13,9 @@
  * - Whitespace (also from references like `&#10;`) collapses to one space as a browser renders
  *   it; lines are trimmed and blank lines dropped. No-break and ideographic spaces stay.
  * A `<` that starts no tag (`a < b`, a tag never closed by `>`) is text.
+ * Linear in the page: the tokenizer never rescans what it has read (a page of a million
+ * unclosed `<a ` takes as long as an ordinary one) — each position is scanned for a tag's end
+ * once per quoting state, and a search that reached the end of the page is not repeated.
  */
 
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'object', 'svg', 'math']);
@@ -35,8 +38,6 @@ const NAMED: Record<string, string> = {
 /** Names browsers also decode without the semicolon (legacy pages write `&nbsp` and `&amp`). */
 const LEGACY = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg']);
 
-/** One token: a comment, a <!…> or <?…> declaration, a tag (group 1 = name; attributes may quote '>'), text, or a lone '<'. */
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>?|<\/?([A-Za-z][A-Za-z0-9:-]*)(?:"[^"]*"|'[^']*'|[^"'>])*>|[^<]+|</g;
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]*));?/g;
 
 /** A code point a reference may stand for: not NUL, a control character, a surrogate or beyond Unicode. */
@@ -57,29 +58,87 @@ export function decodeReferences(s: string): string {
   });
 }
 
-/** Tag name of a start or end tag token, lower case, and whether it is an end tag. */
-function tagOf(token: string, name: string): { name: string; end: boolean; selfClosing: boolean } {
-  return { name: name.toLowerCase(), end: token[1] === '/', selfClosing: token.endsWith('/>') };
+const NAME = /[A-Za-z][A-Za-z0-9:-]*/y;
+
+/**
+ * Where the tag whose attributes start at `from` ends (the index of its '>'), or -1: outside
+ * quotes the first '>' ends it, a quote runs to its partner, and no partner means no tag. The
+ * answer from a position (per quoting state) is kept, so no stretch of the page is read twice.
+ */
+function tagEnds(html: string): (from: number) => number {
+  const memo = [new Int32Array(html.length + 1).fill(-2), new Int32Array(html.length + 1).fill(-2), new Int32Array(html.length + 1).fill(-2)];
+  const QUOTE = ['', '"', "'"];
+  return (from) => {
+    const path: Array<[number, number]> = [];
+    let [i, state] = [from, 0];
+    let result = -1;
+    for (;;) {
+      const known = memo[state][i];
+      if (known !== -2) {
+        result = known;
+        break;
+      }
+      path.push([state, i]);
+      if (i >= html.length) break;
+      const c = html[i];
+      if (state === 0 && c === '>') {
+        result = i;
+        break;
+      }
+      if (state === 0 && (c === '"' || c === "'")) state = c === '"' ? 1 : 2;
+      else if (state !== 0 && c === QUOTE[state]) state = 0;
+      i++;
+    }
+    for (const [st, at] of path) memo[st][at] = result;
+    return result;
+  };
 }
 
 export function htmlToText(html: string): string {
   const parts: string[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
-    const token = m[0];
-    if (m[1] !== undefined) {
-      const tag = tagOf(token, m[1]);
-      if (!tag.end && !tag.selfClosing && DROPPED.has(tag.name)) {
-        const close = new RegExp(`</${tag.name}(?:\\s[^>]*)?>`, 'ig');
-        close.lastIndex = TOKEN.lastIndex;
-        const found = close.exec(html);
-        if (!found) break;
-        TOKEN.lastIndex = found.index + found[0].length;
-      } else if (BLOCK.has(tag.name)) parts.push('\n');
+  const tagEnd = tagEnds(html);
+  // Where no '>' remains, nothing after can close: a declaration or a dropped element's end search stops at once.
+  const lastGt = html.lastIndexOf('>');
+  const text = (s: string) => parts.push(decodeReferences(s).replace(/[ \t\n\r\f]+/g, ' '));
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt !== i) {
+      text(html.slice(i, lt < 0 ? html.length : lt));
+      if (lt < 0) break;
+      i = lt;
       continue;
     }
-    if (token.startsWith('<') && token.length > 1) continue; // comment or declaration
-    parts.push(decodeReferences(token).replace(/[ \t\n\r\f]+/g, ' '));
+    if (html.startsWith('<!--', i)) {
+      const close = html.indexOf('-->', i + 4);
+      i = close < 0 ? html.length : close + 3;
+      continue;
+    }
+    if (html[i + 1] === '!' || html[i + 1] === '?') {
+      const close = i < lastGt ? html.indexOf('>', i) : -1;
+      i = close < 0 ? html.length : close + 1;
+      continue;
+    }
+    const end = html[i + 1] === '/';
+    NAME.lastIndex = i + (end ? 2 : 1);
+    const name = NAME.exec(html)?.[0];
+    const close = name ? tagEnd(NAME.lastIndex) : -1;
+    if (!name || close < 0) {
+      // A '<' that starts no tag is text.
+      text('<');
+      i++;
+      continue;
+    }
+    const tag = name.toLowerCase();
+    const selfClosing = html[close - 1] === '/';
+    i = close + 1;
+    if (!end && !selfClosing && DROPPED.has(tag)) {
+      const closing = new RegExp(`</${tag}(?:\\s[^>]*)?>`, 'ig');
+      closing.lastIndex = i;
+      const found = i <= lastGt ? closing.exec(html) : null;
+      if (!found) break;
+      i = found.index + found[0].length;
+    } else if (BLOCK.has(tag)) parts.push('\n');
   }
   return parts
     .join('')

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
 import { decodeReferences, htmlToText, isHtmlFile } from '../../../src/pipeline/html-to-text.ts';
+import { htmlToTextByRegex } from './html-to-text-by-regex.ts';
 
 describe('htmlToText', () => {
   it('keeps the text of inline elements and ends a line at each block element and <br>', () => {
@@ -82,4 +84,23 @@ describe('isHtmlFile', () => {
   it('knows pages by their extension', () => {
     expect(['a.html', 'B.HTM', 'c.txt', 'html', 'd.html.txt'].map(isHtmlFile)).toEqual([true, true, false, false, false]);
   });
+});
+
+describe('htmlToText: linear in the page', () => {
+  it('gives the same text as the regular-expression tokenizer it replaced, on any small page', () => {
+    const piece = fc.constantFrom('<', '>', '"', "'", '/', '!', '?', '-', '--', '=', ' ', '\n', 'a', 'p', 'br', 'div', 'script', 'style',
+      '海淀', '&lt;', '&amp;', '&#20013;', '<p>', '</p>', '<a href="x">', '<script>', '</script>', '<!--', '-->', '<!DOCTYPE html>');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const html = pieces.join('');
+      expect(htmlToText(html)).toBe(htmlToTextByRegex(html));
+    }), { numRuns: 3000 });
+  });
+
+  it('reads a megabyte of tags that never close without rescanning it (it took minutes before)', () => {
+    const n = 250_000;
+    expect(htmlToText('<a '.repeat(n))).toBe('<a '.repeat(n).trim().replace(/ +/g, ' '));
+    expect(htmlToText(`<p x="${'<a "'.repeat(n)}`)).toBe(`<p x="${'<a "'.repeat(n)}`.replace(/ +/g, ' '));
+    expect(htmlToText('<!'.repeat(n))).toBe('');
+    expect(htmlToText(`<script>${'</script '.repeat(n)}`)).toBe('');
+  }, 20_000);
 });
