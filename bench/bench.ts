@@ -352,7 +352,7 @@ function pipeline() {
   const hundred = timeRun(replicateCorpus(input, 100));
   const out = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   const t0 = performance.now();
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/pipeline/cli.ts', '--out', join(out, 'facts.json'), '--docs', join(out, 'docs')], { stdio: 'ignore' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/pipeline/cli.ts', '--out', join(out, 'facts.json')], { stdio: 'ignore' });
   const cli = performance.now() - t0;
   rmSync(out, { recursive: true, force: true });
   // Linear means the cost per document stays put as the corpus grows: 10× → 100× should cost 10×.

@@ -1,18 +1,22 @@
 /**
- * `npm run data [-- --seeds DIR --out FILE --places FILE --topics FILE --docs DIR | --no-docs]`
- * Documents are the *.txt, *.html and *.htm files of the seeds folder; DIR/manifest.json
- * (optional) describes them; every other file there is ignored. Nothing is written until the
- * whole run has succeeded; then every output file is written to a temp file first and the temp
- * files are renamed into place, so a failed run leaves the previous output untouched.
+ * `npm run data [-- --seeds DIR --out FILE --places FILE --topics FILE --divisions FILE --no-docs]`
+ * Documents are the *.txt, *.html and *.htm files of the seeds folder, each a regular file (a
+ * link is refused: it could publish any file of the build machine); DIR/manifest.json (optional)
+ * describes them; every other file there is ignored. The reader texts go to the docs/ folder
+ * beside FILE, where the app fetches them. Nothing is written until the whole run has succeeded;
+ * then all outputs are published together or not at all (write-outputs.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FactIndexFile, FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
 import { parseDivisions, type Divisions } from './divisions.ts';
 import { factIndex } from './fact-index.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import type { TopicLexicon } from './tag-topics.ts';
+import { DOC_ID } from '../contract.ts';
+import { PipelineInputError, type CuratedInput } from './validate-inputs.ts';
+import { writeOutputs } from './write-outputs.ts';
 
 export interface Io {
   log: (line: string) => void;
@@ -25,8 +29,7 @@ export const DEFAULTS: Record<string, string> = {
   seeds: 'seeds', out: 'public/data/facts.json', places: 'geo/places.json', topics: 'geo/topics.json',
   // The national division table: names elsewhere in China that compete with the gazetteer's.
   divisions: 'geo/divisions.json',
-  // The document reader fetches each decoded text from here; fact offsets index into it.
-  docs: 'public/data/docs', 'no-docs': 'no',
+  'no-docs': 'no',
 };
 
 export function parseArgs(argv: string[], defaults = DEFAULTS): Record<string, string> {
@@ -54,8 +57,13 @@ export function readJson<T>(path: string, what: string): T {
   } catch (e) {
     throw new CliError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  return parseJson<T>(raw, path, what);
+}
+
+function parseJson<T>(raw: string, path: string, what: string): T {
   try {
-    return JSON.parse(raw) as T;
+    // Windows editors save JSON with a byte-order mark; JSON.parse refuses it.
+    return JSON.parse(raw.replace(/^\uFEFF/, '')) as T;
   } catch (e) {
     throw new CliError(`bad JSON in ${what} ${path}: ${(e as Error).message}`);
   }
@@ -65,30 +73,6 @@ export function readJson<T>(path: string, what: string): T {
 export function serialiseFacts(f: FactsFile | FactIndexFile): string {
   const list = (xs: unknown[]) => (xs.length ? `[\n${xs.map((x) => JSON.stringify(x)).join(',\n')}\n]` : '[]');
   return `{\n"documents": ${list(f.documents)},\n"places": ${list(f.places)},\n"facts": ${list(f.facts)}\n}\n`;
-}
-
-/**
- * Writes every file beside its target first and renames only when all were written: a full
- * disk or a bad path fails before any output is replaced.
- */
-export function writeAllAtomically(files: Array<{ path: string; data: string }>): void {
-  const staged: Array<{ tmp: string; path: string }> = [];
-  // The one rename failure that is easy to foresee: a folder where a file should go.
-  const blocked = files.find((f) => existsSync(f.path) && statSync(f.path).isDirectory());
-  if (blocked) throw new CliError(`cannot write ${blocked.path}: it is a folder`);
-  try {
-    for (const { path, data } of files) {
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-      staged.push({ tmp, path });
-      writeFileSync(tmp, data);
-    }
-    for (const { tmp, path } of staged) renameSync(tmp, path);
-  } catch (e) {
-    for (const { tmp } of staged) rmSync(tmp, { force: true });
-    const failed = staged.at(-1)?.path ?? files[0]?.path ?? '';
-    throw new CliError(`cannot write ${failed}: ${(e as Error).message}`);
-  }
 }
 
 const WHY: Record<string, string> = {
@@ -121,6 +105,29 @@ function loadDivisions(path: string): Divisions {
 /** A document the pipeline reads: plain text, or a saved web page (turned into its text). */
 const isDocumentFile = (name: string) => /\.(txt|html?)$/i.test(name);
 
+const LINK = 'a symbolic link; a seed must be a regular file in the seeds folder';
+
+/**
+ * A seed's bytes, never through a link: lstat gives the clear message, O_NOFOLLOW closes the gap
+ * between the check and the read, fstat refuses a device or pipe named like a document.
+ */
+function readSeed(seeds: string, file: string): Uint8Array {
+  const path = join(seeds, file);
+  let fd: number | undefined;
+  try {
+    if (lstatSync(path).isSymbolicLink()) throw new CliError(`${file}: ${LINK}`);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) throw new CliError(`${file}: not a regular file; a seed must be a regular file in the seeds folder`);
+    return new Uint8Array(readFileSync(fd));
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: ${code === 'ELOOP' ? LINK : `cannot read it (${code ?? (e as Error).message})`}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Reads the seeds folder and curated inputs; throws CliError with a one-line message. */
 export function loadInputs(opts: Record<string, string>): { seeds: string; input: PipelineInput } {
   const seeds = resolve(opts.seeds);
@@ -130,19 +137,49 @@ export function loadInputs(opts: Record<string, string>): { seeds: string; input
   } catch (e) {
     throw new CliError(`cannot read seeds folder ${seeds}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const names = entries.filter((n) => isDocumentFile(n) && statSync(join(seeds, n)).isFile()).sort();
-  const manifest = entries.includes('manifest.json') ? readJson<ManifestEntry[]>(join(seeds, 'manifest.json'), 'manifest') : [];
+  // A folder named like a document is not one; anything else named like one is read (and refused if a link).
+  const isFolder = (n: string) => lstatSync(join(seeds, n)).isDirectory();
+  const names = entries.filter((n) => isDocumentFile(n) && !isFolder(n)).sort();
+  let manifest: ManifestEntry[] = [];
+  if (entries.includes('manifest.json')) {
+    const bytes = readSeed(seeds, 'manifest.json');
+    manifest = parseJson<ManifestEntry[]>(new TextDecoder().decode(bytes), join(opts.seeds, 'manifest.json'), 'manifest');
+  }
   const gazetteer = readJson<Gazetteer>(resolve(opts.places), 'gazetteer');
   const topics = readJson<TopicLexicon>(resolve(opts.topics), 'topic lexicon');
   const divisions = loadDivisions(resolve(opts.divisions));
-  const documents = names.map((file) => {
+  const documents = names.map((file) => ({ file, bytes: readSeed(seeds, file) }));
+  return { seeds, input: { documents, manifest, gazetteer, topics, divisions, folderFiles: new Set(entries) } };
+}
+
+/** Where the reader texts go: the docs/ folder beside the facts file, which the app fetches from. */
+export const docsFolder = (out: string) => join(dirname(out), 'docs');
+
+/** Reader texts in the docs folder that no document of this run wrote: a deleted seed's text must not keep shipping. */
+function staleTexts(docs: string, keep: ReadonlySet<string>): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(docs);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.txt') && DOC_ID.test(n.slice(0, -4)) && !keep.has(n)).map((n) => join(docs, n));
+}
+
+/** The error in one line; a refused curated input is named by the path it was read from. */
+function errorLine(e: unknown, argv: string[]): string {
+  let message = (e as Error).message;
+  if (e instanceof PipelineInputError && e.input) {
+    let opts = DEFAULTS;
     try {
-      return { file, bytes: new Uint8Array(readFileSync(join(seeds, file))) };
-    } catch (e) {
-      throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      opts = parseArgs(argv);
+    } catch {
+      // Arguments were parsed before any input was read; the defaults are only a fallback.
     }
-  });
-  return { seeds, input: { documents, manifest, gazetteer, topics, divisions } };
+    const paths: Record<CuratedInput, string> = { manifest: join(opts.seeds, 'manifest.json'), gazetteer: opts.places, topics: opts.topics };
+    message = `${paths[e.input]}: ${e.detail}`;
+  }
+  return message.split('\n')[0];
 }
 
 export function runCli(argv: string[], io: Io = { log: console.log, error: console.error }): number {
@@ -162,20 +199,22 @@ export function runCli(argv: string[], io: Io = { log: console.log, error: conso
     }
     if (stats.length === 0) io.error(`warning: no .txt or .html documents in ${seeds}`);
     const out = resolve(opts.out);
-    const docs = opts['no-docs'] === 'yes' ? [] : file.documents.map((d) => ({ path: join(resolve(opts.docs), `${d.id}.txt`), data: texts.get(d.id)! }));
-    // The first view's slice sits beside the facts file, written in the same atomic step.
+    const withDocs = opts['no-docs'] !== 'yes';
+    const docs = withDocs ? file.documents.map((d) => ({ path: join(docsFolder(out), `${d.id}.txt`), data: texts.get(d.id)! })) : [];
+    const stale = withDocs ? staleTexts(docsFolder(out), new Set(file.documents.map((d) => `${d.id}.txt`))) : [];
+    // The first view's slice sits beside the facts file; facts.json, which the app reads last, goes last.
     const index = { path: join(dirname(out), 'facts-index.json'), data: serialiseFacts(factIndex(file)) };
-    writeAllAtomically([...docs, index, { path: out, data: serialiseFacts(file) }]);
+    writeOutputs({ files: [...docs, index, { path: out, data: serialiseFacts(file) }], stale });
     const never = file.places.filter((p) => p.factCount === 0).map((p) => p.id);
     io.log(
       `documents: ${stats.length}  sentences: ${stats.reduce((n, s) => n + s.sentences, 0)}  facts: ${file.facts.length}  ` +
         `places hit: ${file.places.length - never.length}/${file.places.length}  pipeline: ${Math.round(ms)} ms`,
     );
     io.log(`places never hit: ${never.length ? never.join(', ') : '(none)'}`);
-    io.log(`wrote ${out} and ${index.path}`);
+    io.log(`wrote ${out} and ${index.path}${withDocs ? `, ${docs.length} reader text(s) in ${docsFolder(out)}${stale.length ? ` (${stale.length} stale removed)` : ''}` : ''}`);
     return 0;
   } catch (e) {
-    io.error(`error: ${(e as Error).message.split('\n')[0]}`);
+    io.error(`error: ${errorLine(e, argv)}`);
     return 1;
   }
 }

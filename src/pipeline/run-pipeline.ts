@@ -19,7 +19,7 @@ import { jiebaTagger, wordStarts, type Tagger } from './segment-words.ts';
 import { rankRoles, type RoleCandidate } from './rank-roles.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildTopicTagger, tagTopics, type TopicLexicon, type TopicTagger } from './tag-topics.ts';
-import { checkDocumentSize, documentIds, PipelineInputError, validateGazetteer } from './validate-inputs.ts';
+import { checkDocumentSize, documentIds, PipelineInputError, validateGazetteer, validateTopics } from './validate-inputs.ts';
 
 export interface PipelineInput {
   documents: Array<{ file: string; bytes: Uint8Array }>;
@@ -28,6 +28,8 @@ export interface PipelineInput {
   topics: TopicLexicon;
   /** The national division table (geo/divisions.json): competing candidates for every name. */
   divisions: Divisions;
+  /** Every file name in the seeds folder, documents or not (a manifest entry naming notes.md is told apart from a missing file). */
+  folderFiles?: ReadonlySet<string>;
   /** Words with their parts of speech: boundaries for matching, tags for the gaps report; jieba unless a test gives its own. */
   tag?: Tagger;
 }
@@ -229,8 +231,9 @@ function explicitPlaces(matches: ExplicitPlace[]): FactPlace[] {
 /** The facts file, per-document stats, and each decoded text by document id (fact offsets index into it). */
 export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; stats: DocumentStats[]; texts: Map<string, string> } {
   validateGazetteer(input.gazetteer);
+  validateTopics(input.topics);
   const docs = [...input.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const ids = documentIds(input.manifest, docs.map((d) => d.file));
+  const ids = documentIds(input.manifest, docs.map((d) => d.file), input.folderFiles);
   const byFile = new Map(input.manifest.map((e) => [e.file, e]));
   const kinds = new Map(input.gazetteer.places.map((p) => [p.id, p]));
   const index = buildNameIndex(input.gazetteer, input.divisions);

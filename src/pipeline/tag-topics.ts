@@ -2,18 +2,15 @@
  * Topics of a sentence from the lexicon's terms, matched on the normalised key. Every term
  * occurrence counts (人工智能芯片 is both ai and ic), so this does not use leftmost-longest.
  */
+import { TOPICS } from '../contract.ts';
 import type { Figure, Topic } from '../types.ts';
 import { AhoCorasick } from './aho-corasick.ts';
 import { normaliseKey } from './normalise-key.ts';
 
 export type TopicLexicon = Partial<Record<Topic, { en: string; zh: string; terms: string[] }>>;
 
-/** Output order of topics, fixed so that output is deterministic. */
-export const TOPIC_ORDER: readonly Topic[] = [
-  'ai', 'quantum', 'blockchain', 'ic', 'biomed', 'brain', 'materials', 'energy', 'auto',
-  'aerospace', 'robotics', 'agri', 'digital', 'finance', 'culture', 'talent', 'reform',
-  'infrastructure', 'industry', 'cooperation', 'metrics',
-];
+/** Output order of topics, fixed so that output is deterministic (the contract's). */
+export const TOPIC_ORDER = TOPICS;
 
 export interface TopicTagger {
   ac: AhoCorasick;

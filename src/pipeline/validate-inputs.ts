@@ -1,13 +1,21 @@
 /** Checks on the curated inputs that would otherwise give silently wrong output. */
-import type { Gazetteer, Genre, ManifestEntry } from '../types.ts';
-import { ENCODINGS, isEncoding } from './decode-text.ts';
+import { DOC_ID, isRec, isStr, isStrList, manifestEntryProblem, optional, placeProblem, topicEntryProblem } from '../contract.ts';
+import type { Gazetteer, ManifestEntry } from '../types.ts';
+import { ENCODINGS } from './decode-text.ts';
 
+export type CuratedInput = 'manifest' | 'gazetteer' | 'topics';
+const INPUT_NAMES: Record<CuratedInput, string> = { manifest: 'manifest', gazetteer: 'gazetteer', topics: 'topic lexicon' };
+
+/**
+ * A refused input, in one line. When a curated file is at fault, `input` names which and `detail`
+ * is the message without the file, so the CLI can put the file's path in front instead.
+ */
 export class PipelineInputError extends Error {
   override name = 'PipelineInputError';
+  constructor(message: string, readonly input?: CuratedInput, readonly detail = message) {
+    super(input ? `${INPUT_NAMES[input]}: ${detail}` : message);
+  }
 }
-
-const GEOMETRY_TYPES = new Set(['boundary', 'schematic', 'point', 'none']);
-const GENRES: Genre[] = ['plan', 'policy', 'interview', 'article', 'news'];
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
@@ -16,32 +24,48 @@ function duplicates(values: string[]): string[] {
   return [...dup].sort();
 }
 
+const refuse = (input: CuratedInput, what: string) => new PipelineInputError('', input, what);
+const label = (x: unknown) => JSON.stringify(String(x)).slice(0, 40);
+
+/** Every place, group and rule of the gazetteer, by the contract the app checks too; references must resolve. */
 export function validateGazetteer(g: Gazetteer): void {
-  if (!g || !Array.isArray(g.places)) throw new PipelineInputError('gazetteer: "places" must be an array');
-  for (const p of g.places) {
-    if (!p || typeof p.id !== 'string' || !p.id) throw new PipelineInputError('gazetteer: a place has no id');
-    if (!p.names || typeof p.names.zhHans !== 'string') throw new PipelineInputError(`gazetteer: place ${p.id} has no names`);
-    const geo = p.geometry as { type?: string; reason?: string } | undefined;
-    if (!geo || !GEOMETRY_TYPES.has(geo.type ?? '')) throw new PipelineInputError(`gazetteer: place ${p.id} has no geometry`);
-    if (geo.type === 'none' && !(typeof geo.reason === 'string' && geo.reason.trim())) {
-      throw new PipelineInputError(`gazetteer: place ${p.id} has geometry 'none' without a reason`);
-    }
-    // A region code decides which candidates a name competes with: a typo would move the place.
-    if (p.division !== undefined && !(typeof p.division === 'string' && /^\d{2}(\d{2}){0,2}$/.test(p.division))) {
-      throw new PipelineInputError(`gazetteer: place ${p.id} has a division that is not a 2-, 4- or 6-digit code`);
-    }
-  }
+  const bad = (what: string) => refuse('gazetteer', what);
+  if (!isRec(g) || !Array.isArray(g.places)) throw bad('"places" must be a list');
+  g.places.forEach((p, i) => {
+    const problem = placeProblem(p);
+    if (problem) throw bad(`place ${isRec(p) && isStr(p.id) && p.id ? p.id : `#${i + 1}`} ${problem}`);
+  });
   const dupIds = duplicates(g.places.map((p) => p.id));
-  if (dupIds.length) throw new PipelineInputError(`gazetteer: duplicate place id(s): ${dupIds.join(', ')}`);
+  if (dupIds.length) throw bad(`duplicate place id(s): ${dupIds.join(', ')}`);
   const ids = new Set(g.places.map((p) => p.id));
-  for (const gr of g.groups ?? []) {
+  for (const p of g.places) {
+    const refs = [p.district, p.parent, ...(p.links ?? []), ...(p.hosts ?? [])].filter((x): x is string => x !== undefined);
+    const missing = refs.filter((r) => !ids.has(r));
+    if (missing.length) throw bad(`place ${p.id} refers to unknown place(s): ${missing.map(label).join(', ')}`);
+  }
+  if (!optional(g.groups, Array.isArray)) throw bad('"groups" must be a list');
+  (g.groups ?? []).forEach((gr, i) => {
+    if (!isRec(gr) || !isStr(gr.term) || !gr.term || !isStrList(gr.aliases) || !isStrList(gr.members)) throw bad(`group #${i + 1} needs a term, aliases and members (lists of strings)`);
     const missing = gr.members.filter((m) => !ids.has(m));
-    if (missing.length) throw new PipelineInputError(`gazetteer: group ${gr.term} has unknown member(s): ${missing.join(', ')}`);
+    if (missing.length) throw bad(`group ${gr.term} has unknown member(s): ${missing.map(label).join(', ')}`);
+  });
+  if (!optional(g.rules, Array.isArray)) throw bad('"rules" must be a list');
+  (g.rules ?? []).forEach((r, i) => {
+    if (!isRec(r) || !isStr(r.alias) || !r.alias || !optional(r.notAfter, isStrList) || !optional(r.notBefore, isStrList)) {
+      throw bad(`rule #${i + 1} needs an alias and notAfter/notBefore lists of strings`);
+    }
+  });
+}
+
+/** Every topic of the lexicon: a known topic, its labels, and its terms as a list of words. */
+export function validateTopics(lexicon: unknown): void {
+  if (!isRec(lexicon)) throw refuse('topics', 'must be an object of topics');
+  for (const [key, entry] of Object.entries(lexicon)) {
+    const problem = topicEntryProblem(key, entry);
+    if (problem) throw refuse('topics', `topic ${label(key)} ${problem}`);
   }
 }
 
-/** A document id names its reader file and appears in links: no path separators, spaces or URL syntax. */
-const DOC_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
 /**
  * Largest document accepted: 20× the largest seed. Every fact is loaded when the app starts,
@@ -57,29 +81,28 @@ export function checkDocumentSize(file: string, bytes: Uint8Array): void {
   }
 }
 
-/** `files` are the document file names available; returns the doc id for each of them. */
-export function documentIds(manifest: ManifestEntry[], files: string[]): Map<string, string> {
-  if (!Array.isArray(manifest)) throw new PipelineInputError('manifest: must be an array of entries');
+/**
+ * `files` are the document file names available, `present` every file name in the folder (to
+ * tell a file that is not a document from one that is missing); returns the doc id of each document.
+ */
+export function documentIds(manifest: ManifestEntry[], files: string[], present: ReadonlySet<string> = new Set(files)): Map<string, string> {
+  const bad = (what: string) => refuse('manifest', what);
+  if (!Array.isArray(manifest)) throw bad('must be a list of entries');
   const available = new Set(files);
-  for (const e of manifest) {
-    if (!e || typeof e.file !== 'string' || typeof e.id !== 'string' || !e.id) throw new PipelineInputError('manifest: an entry lacks file or id');
-    if (!available.has(e.file)) throw new PipelineInputError(`manifest: entry ${e.id} names a missing file: ${e.file}`);
-    if (!e.body || typeof e.body.startsWith !== 'string' || typeof e.body.endsWith !== 'string') {
-      throw new PipelineInputError(`manifest: entry ${e.id} lacks body.startsWith/endsWith`);
+  manifest.forEach((e: unknown, i) => {
+    const problem = manifestEntryProblem(e, ENCODINGS);
+    // An entry is named by its id when that is a valid one, else by its position.
+    const entry = isRec(e) && isStr(e.id) && DOC_ID.test(e.id) ? e.id : `#${i + 1}`;
+    if (problem) throw bad(`entry ${entry}: ${problem}`);
+    const file = (e as ManifestEntry).file;
+    if (!available.has(file)) {
+      throw bad(present.has(file)
+        ? `entry ${entry}: ${file} is not a document (a .txt, .html or .htm file in the seeds folder)`
+        : `entry ${entry} names a missing file: ${file}`);
     }
-    // The reader links the source page: only a web address may become a link.
-    if (e.url !== undefined && !(typeof e.url === 'string' && /^https?:\/\/[^\s]+$/i.test(e.url))) {
-      throw new PipelineInputError(`manifest: entry ${e.id} has a url that is not http(s): ${JSON.stringify(String(e.url)).slice(0, 60)}`);
-    }
-    if (e.genre !== undefined && !GENRES.includes(e.genre)) {
-      throw new PipelineInputError(`manifest: entry ${e.id} has unknown genre ${JSON.stringify(e.genre)} (known: ${GENRES.join(', ')})`);
-    }
-    if (e.encoding !== undefined && !isEncoding(e.encoding)) {
-      throw new PipelineInputError(`manifest: entry ${e.id} has unknown encoding ${JSON.stringify(e.encoding)} (known: ${ENCODINGS.join(', ')})`);
-    }
-  }
+  });
   const dupFiles = duplicates(manifest.map((e) => e.file));
-  if (dupFiles.length) throw new PipelineInputError(`manifest: file(s) listed twice: ${dupFiles.join(', ')}`);
+  if (dupFiles.length) throw bad(`file(s) listed twice: ${dupFiles.join(', ')}`);
   const byFile = new Map(manifest.map((e) => [e.file, e.id]));
   const ids = new Map(files.map((f) => [f, byFile.get(f) ?? f.replace(/\.[^.]*$/, '')]));
   for (const [file, id] of ids) {

@@ -41,7 +41,7 @@ beforeAll(async () => {
   const manifest = [...JSON.parse(readFileSync('seeds/manifest.json', 'utf8')), ...JSON.parse(readFileSync('tests/fixtures/hostile/manifest.json', 'utf8'))];
   writeFileSync(join(seeds, 'manifest.json'), JSON.stringify(manifest));
   const log: string[] = [];
-  const code = runCli(['--seeds', seeds, '--out', join(tmp, 'out', 'facts.json'), '--docs', join(tmp, 'out', 'docs')], { log: (l) => log.push(l), error: (l) => log.push(l) });
+  const code = runCli(['--seeds', seeds, '--out', join(tmp, 'out', 'facts.json')], { log: (l) => log.push(l), error: (l) => log.push(l) });
   expect(code, log.join('\n')).toBe(0);
   facts = JSON.parse(readFileSync(join(tmp, 'out', 'facts.json'), 'utf8'));
   const find = (part: string) => facts.facts.find((f) => f.doc === 'hostile' && f.text.includes(part))!;

@@ -4,21 +4,14 @@
  * the error screen naming it, never a TypeError deep inside a view.
  */
 import type { FactIndexFile, FactsFile } from '../../types.ts';
-import { STRINGS } from '../i18n/strings.ts';
-import { isTopic } from '../ui/labels.ts';
+import { isNum, isRec, isStr, isTopic, optional, placeProblem as curatedPlaceProblem, type Rec } from '../../contract.ts';
 import { DataFileError, fetchDataFile } from './fetch-data-file.ts';
 import { type AtlasData, type AtlasIndex, indexFacts } from './atlas-data.ts';
 
 export const FACTS_URL = 'data/facts.json';
 export const FACTS_COMMAND = 'npm run data';
 
-type Rec = Record<string, unknown>;
-const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNat = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-const isStrList = (x: unknown): x is string[] => Array.isArray(x) && x.every(isStr);
-const optional = (x: unknown, ok: (v: unknown) => boolean) => x === undefined || ok(x);
 
 /** What is wrong with a document record, or null. */
 function documentProblem(d: Rec): string | null {
@@ -31,33 +24,10 @@ function documentProblem(d: Rec): string | null {
   return null;
 }
 
-function geometryProblem(g: unknown): string | null {
-  if (!isRec(g)) return 'has no geometry';
-  switch (g.type) {
-    case 'boundary':
-      return isStr(g.layer) && isStr(g.unit) ? null : 'has a boundary geometry without layer and unit';
-    case 'schematic':
-      return isStr(g.basis) ? null : 'has a schematic geometry without basis';
-    case 'none':
-      return isStr(g.reason) ? null : "has geometry 'none' without a reason";
-    case 'point': {
-      const ll = g.lonLat;
-      const ok = Array.isArray(ll) && ll.length === 2 && isNum(ll[0]) && isNum(ll[1]) && Math.abs(ll[0]) <= 180 && Math.abs(ll[1]) <= 90;
-      return ok && isNum(g.precisionM) && g.precisionM >= 0 && isStr(g.source) ? null : 'has a point geometry without a valid lonLat, precisionM and source';
-    }
-    default:
-      return 'has an unknown geometry type';
-  }
-}
-
+/** The gazetteer's own check (the pipeline ran it too), then what the pipeline adds. */
 function placeProblem(p: Rec, factIds: ReadonlySet<string>): string | null {
-  const n = p.names;
-  if (!isRec(n) || !isStr(n.zhHans) || !isStr(n.zhHant) || !isStr(n.en)) return 'lacks names in zhHans, zhHant and en';
-  if (!isStrList(p.aliases)) return 'has no aliases list';
-  if (!isStr(p.kind) || !(`kind.${p.kind}` in STRINGS)) return `has an unknown kind ${JSON.stringify(p.kind)}`;
-  if (!optional(p.district, isStr) || !optional(p.parent, isStr) || !optional(p.links, isStrList)) return 'has a malformed district, parent or links';
-  const geometry = geometryProblem(p.geometry);
-  if (geometry) return geometry;
+  const curated = curatedPlaceProblem(p);
+  if (curated) return curated;
   if (!isNat(p.factCount)) return 'has no factCount';
   if (!Array.isArray(p.role) || !p.role.every((r) => isRec(r) && isStr(r.fact) && factIds.has(r.fact) && isNum(r.score))) return 'has a role that cites an unknown fact';
   return null;

@@ -1,16 +1,11 @@
 /** Topic order and labels, kind labels: UI strings, pure. */
+import { TOPICS, isTopic } from '../../contract.ts';
 import type { PlaceKind, Topic } from '../../types.ts';
 import { type Lang, type StringKey, t } from '../i18n/strings.ts';
 
-/** The fixed topic order (as in geo/topics.json): facts with several topics are grouped under the first. */
-export const TOPIC_ORDER: readonly Topic[] = [
-  'ai', 'quantum', 'blockchain', 'ic', 'biomed', 'brain', 'materials', 'energy', 'auto', 'aerospace', 'robotics',
-  'agri', 'digital', 'finance', 'culture', 'talent', 'reform', 'infrastructure', 'industry', 'cooperation', 'metrics',
-];
-
-export function isTopic(s: string | null | undefined): s is Topic {
-  return s != null && (TOPIC_ORDER as readonly string[]).includes(s);
-}
+/** The fixed topic order (the contract's): facts with several topics are grouped under the first. */
+export const TOPIC_ORDER = TOPICS;
+export { isTopic };
 
 export function topicLabel(topic: Topic | 'other', lang: Lang): string {
   return t(`topic.${topic}` as StringKey, lang);

@@ -66,7 +66,7 @@ describe('parseFacts: what it refuses', () => {
     ['body offsets past the end', (f) => (f.documents[0].bodyEnd = f.documents[0].length + 1), /^document 000 has inconsistent body offsets$/],
     ['a javascript: url', (f) => (f.documents[0].url = 'javascript:alert(1)'), /^document 000 has a url that is not http\(s\)$/],
     ['a place without English name', (f) => delete f.places[0].names.en, /^place .* lacks names/],
-    ['aliases that are not a list', (f) => (f.places[0].aliases = '北京'), /has no aliases list/],
+    ['aliases that are not a list', (f) => (f.places[0].aliases = '北京'), /has aliases that are not a list of names/],
     ['an unknown kind', (f) => (f.places[0].kind = 'castle'), /has an unknown kind "castle"/],
     ['a point without coordinates', (f) => (f.places[pointPlace(f)].geometry.lonLat = ['116', 40]), /has a point geometry without a valid lonLat/],
     ['an unknown geometry type', (f) => (f.places[0].geometry = { type: 'circle' }), /has an unknown geometry type/],
