@@ -175,3 +175,17 @@ export function nearestToCentre<T extends { top: number; bottom: number }>(boxes
   }
   return best;
 }
+
+/** Why a reader text cannot be shown with these facts, or null: the highlights would land on the wrong words. */
+export type TextProblem = { kind: 'empty' } | { kind: 'length'; expected: number; got: number } | { kind: 'mismatch'; count: number };
+
+/**
+ * Checks a fetched reader text against its document and facts: the text at each fact's
+ * [start, end) must be the fact's sentence. A text from another run, truncated or empty, fails.
+ */
+export function textProblem(text: string, doc: { length: number }, facts: ReadonlyArray<Pick<Fact, 'start' | 'end' | 'text'>>): TextProblem | null {
+  if (text.trim() === '') return { kind: 'empty' };
+  if (text.length !== doc.length) return { kind: 'length', expected: doc.length, got: text.length };
+  const count = facts.filter((f) => text.slice(f.start, f.end) !== f.text).length;
+  return count ? { kind: 'mismatch', count } : null;
+}

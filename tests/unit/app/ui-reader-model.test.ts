@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { factMentions, findMentions, mentionIndex, nearestToCentre, paragraphs, segments } from '../../../src/app/ui/reader-model.ts';
+import { factMentions, findMentions, mentionIndex, nearestToCentre, paragraphs, segments, textProblem } from '../../../src/app/ui/reader-model.ts';
 import type { Fact, FactPlace, FactsFile } from '../../../src/types.ts';
 
 const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
@@ -144,5 +144,38 @@ describe('reader mentions', () => {
     expect(nearestToCentre(boxes, 147)?.id).toBe('c');
     expect(nearestToCentre(boxes, 300)?.id).toBe('c');
     expect(nearestToCentre([], 10)).toBeNull();
+  });
+});
+
+describe('a reader text checked against its facts', () => {
+  const text = '标题\n海淀区聚焦人工智能。朝阳区聚焦数字经济。';
+  const facts = [fact('a', 3, 13, text), fact('b', 13, 23, text)];
+  const doc = { length: text.length };
+
+  it('accepts the text the facts were cut from', () => {
+    expect(textProblem(text, doc, facts)).toBeNull();
+  });
+
+  it('refuses an empty or blank text', () => {
+    expect(textProblem('', doc, facts)).toEqual({ kind: 'empty' });
+    expect(textProblem(' \n', doc, facts)).toEqual({ kind: 'empty' });
+  });
+
+  it('refuses a truncated or longer text by its length', () => {
+    expect(textProblem(text.slice(0, -1), doc, facts)).toEqual({ kind: 'length', expected: text.length, got: text.length - 1 });
+    expect(textProblem(`${text}。`, doc, facts)).toEqual({ kind: 'length', expected: text.length, got: text.length + 1 });
+  });
+
+  it('counts the facts whose offsets cut another sentence from a text of the same length', () => {
+    const shifted = `标题海\n淀区聚焦人工智能。朝阳区聚焦数字经济。`;
+    expect(shifted.length).toBe(text.length);
+    expect(textProblem(shifted, doc, facts)).toEqual({ kind: 'mismatch', count: 1 });
+  });
+
+  it('accepts every published document with its own facts', () => {
+    for (const d of file.documents) {
+      const own = readFileSync(`public/data/docs/${d.id}.txt`, 'utf8');
+      expect(textProblem(own, d, file.facts.filter((f) => f.doc === d.id)), d.id).toBeNull();
+    }
   });
 });
