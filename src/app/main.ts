@@ -12,7 +12,7 @@ import { choroplethLegend } from './map/choropleth.ts';
 import { placeCamera } from './map/place-camera.ts';
 import { type AtlasState } from './state/state.ts';
 import { createStore, type Store } from './state/store.ts';
-import { parseState, type Known, type Notice } from './state/url-state.ts';
+import { groupNotices, parseState, type Known, type Notice } from './state/url-state.ts';
 import { bindUrl } from './state/url-sync.ts';
 import { afterPaint } from './ui/after-paint.ts';
 import { showError } from './ui/error-screen.ts';
@@ -25,6 +25,7 @@ import { buildSearchIndex, type Fold } from './ui/search-index.ts';
 import { loadT2S } from './ui/script-convert.ts';
 import { createSearch } from './ui/search.ts';
 import { closeReader, hideReader, isReaderOpen, loadDocText, openReader, showReaderMessage } from './ui/reader.ts';
+import { textProblem } from './ui/reader-model.ts';
 import { initLayout, labelLangToggle } from './ui/layout.ts';
 import { TOPIC_ORDER } from './ui/labels.ts';
 import { fetchStory, parseStory, type Story } from './tour/story.ts';
@@ -75,22 +76,35 @@ function explain(e: unknown, lang: Lang): [string, string] {
   return [t('errorTitle', lang), t('noWebgl', lang, { reason: e instanceof Error ? e.message : String(e) })];
 }
 
-/** A quiet, dismissible notice (a link naming an unknown place, a story that failed to load): never an exception. */
-function notify(message: string, lang: Lang) {
-  const item = document.createElement('p');
+/**
+ * A quiet, dismissible notice (a link naming an unknown place, a story that failed to load): never
+ * an exception. One per cause: the same cause again replaces its text and counts the repeat, so
+ * no link and no retry can stack notices over the map.
+ */
+function notify(message: string, lang: Lang, cause = message) {
+  const box = $('notices');
+  const same = [...box.querySelectorAll<HTMLElement>('.notice')].find((n) => n.dataset.cause === cause);
+  const item = same ?? document.createElement('p');
+  const times = same ? Number(same.dataset.times) + 1 : 1;
   item.className = 'notice';
-  item.textContent = inertText(message); // it may quote a link's value
+  item.dataset.cause = cause;
+  item.dataset.times = String(times);
+  const text = document.createElement('span');
+  text.textContent = inertText(message) + (times > 1 ? ` (×${times})` : ''); // it may quote a link's value
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
   dismiss.textContent = '×';
   dismiss.setAttribute('aria-label', t('dismiss', lang));
   dismiss.addEventListener('click', () => item.remove());
-  item.append(dismiss);
-  $('notices').append(item);
+  item.replaceChildren(text, dismiss);
+  if (!same) box.append(item);
 }
 
 function showNotices(notices: Notice[], lang: Lang) {
-  for (const n of notices) notify(t(`url.${n.key}` as StringKey, lang, { value: n.value }), lang);
+  for (const n of groupNotices(notices)) {
+    const more = n.more ? ` ${t('url.more', lang, { count: String(n.more) })}` : '';
+    notify(t(`url.${n.key}` as StringKey, lang, { value: n.value }) + more, lang, `url.${n.key}`);
+  }
 }
 
 function flyTo(view: MapView, data: AtlasIndex, b: Boundaries, place: string) {
@@ -168,7 +182,16 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     try {
       const [text, facts] = await Promise.all([loadDocText(s.doc), sentences()]);
       if (token !== readerToken) return;
-      openReader(root, doc, text, facts.file.facts.filter((f) => f.doc === s.doc), s.fact, s.lang, readerHandlers, { places: data.places.values() });
+      const docFacts = facts.file.facts.filter((f) => f.doc === s.doc);
+      // A text from another run would put every highlight on the wrong words: say so instead.
+      const problem = textProblem(text, doc, docFacts);
+      if (problem) {
+        const file = `data/docs/${s.doc}.txt`;
+        const key = problem.kind === 'empty' ? 'readerEmpty' : problem.kind === 'length' ? 'readerLength' : 'readerMismatch';
+        showReaderMessage(root, doc.title, t(key, s.lang, { file, ...Object.fromEntries(Object.entries(problem).map(([k, v]) => [k, String(v)])) }), s.lang, readerHandlers, true);
+        return;
+      }
+      openReader(root, doc, text, docFacts, s.fact, s.lang, readerHandlers, { places: data.places.values() });
     } catch (e) {
       if (token !== readerToken) return;
       showReaderMessage(root, doc.title, t('readerFailed', s.lang, { file: `data/docs/${s.doc}.txt`, reason: (e as Error).message }), s.lang, readerHandlers, true);
@@ -227,7 +250,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
       (e: unknown) => {
         loading = null;
         $('status').textContent = '';
-        notify(explain(e, store.get().lang)[1], store.get().lang);
+        notify(explain(e, store.get().lang)[1], store.get().lang, 'facts');
         throw e;
       },
     ));
@@ -286,7 +309,8 @@ function mountOverlayOnDemand(store: Store, sentences: () => Promise<AtlasData>)
       .then(([m, data]) => m.overlayView($('overlay'), store, data, buttons))
       .catch((e: Error) => {
         loading = false;
-        notify(t('viewLoadFailed', s.lang, { reason: e.message }), s.lang);
+        // A broken facts file has its own notice already (cause 'facts'): do not say it twice.
+        if (!(e instanceof DataFileError)) notify(t('viewLoadFailed', s.lang, { reason: e.message }), s.lang, 'view');
       });
   };
   store.subscribe(load);

@@ -195,6 +195,29 @@ describe('sharing and history', () => {
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it('gives a link of 500 unknown layers and a long message one short notice per cause, and the map under it still takes a click', async () => {
+    const names = Array.from({ length: 500 }, (_, i) => `layer${i}`).join(',');
+    const message = encodeURIComponent('Your session has expired. Call +86 10 5555 0000 now to restore access to the atlas');
+    const { page, consoleErrors } = await open(`#layers=districts,${names}&place=${message}&lang=en`);
+    const notices = page.locator('#notices .notice');
+    await expect.poll(() => notices.count()).toBe(2);
+    const texts = await notices.allInnerTexts();
+    expect(texts[0]).toMatch(/^The link names an unknown place “Your session has expired…”/);
+    expect(texts.join('\n')).not.toContain('Call +86');
+    expect(texts[1]).toMatch(/unknown layer “layer0”.*499 more like it/);
+    // The notices take a strip of the map, not the map: a district beside them is clicked and opens.
+    const box = (await page.locator('#notices').boundingBox())!;
+    const map = (await page.locator('#map').boundingBox())!;
+    expect(box.height * box.width).toBeLessThan(0.25 * map.height * map.width);
+    await page.evaluate(() => window.atlas.map!.jumpTo({ center: [116.3, 40.03], zoom: 10 }));
+    await settle(page);
+    const pt = await screenAt(page, [116.3, 40.03]);
+    await page.mouse.click(pt.x, pt.y);
+    await expect.poll(() => placeInUrl(page), { timeout: 5000 }).toBe('haidian');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('layers and theme', () => {

@@ -59,14 +59,17 @@ describe('the facts file, opened by a link that shows its sentences', () => {
 });
 
 describe('the facts file, broken while the overview is shown', () => {
-  it('the map gets ready; a notice names the file and `npm run data`; a selection tries again and says so again', async () => {
+  it('the map gets ready; one notice names the file and `npm run data`; a selection or the documents view tries again and the same notice counts it', async () => {
     const { page, ready, consoleErrors } = await openWith('facts.json', NOT_FOUND);
     expect(ready).toBe('ready');
     const notices = page.locator('#notices .notice');
     await expect.poll(() => notices.count()).toBe(1);
     expect(await notices.first().innerText()).toMatch(/data\/facts\.json[\s\S]*npm run data/);
     await page.locator('#place-list button').first().click();
-    await expect.poll(() => notices.count()).toBe(2);
+    await expect.poll(() => notices.first().innerText()).toMatch(/\(×2\)/);
+    await page.locator('#docs-button').click();
+    await expect.poll(() => notices.first().innerText()).toMatch(/\(×3\)/);
+    expect(await notices.count()).toBe(1);
     expect(await page.locator('#panel').isHidden()).toBe(true);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(consoleErrors.filter((e) => !/404/.test(e))).toEqual([]);
@@ -154,6 +157,28 @@ describe('a reader text', () => {
     const error = page.locator('#reader .reader-error');
     await expect.poll(() => error.count()).toBe(1);
     expect(await error.innerText()).toMatch(/data\/docs\/001\.txt.*HTTP 404/);
+    await page.close();
+  });
+  // The reader checks the text it receives against the facts' offsets: the highlights would
+  // otherwise land on the wrong words, silently.
+  it.each<[string, (real: string) => string, RegExp]>([
+    ['empty', () => '', /data\/docs\/001\.txt is empty/],
+    ['one character short (truncated)', (real) => real.slice(0, -1), /data\/docs\/001\.txt does not match the data \(\d+ characters where \d+ were expected\)/],
+    ['from another run (same length, another sentence where a fact should be)', (real) => `某${real.slice(1, -1)}某`.replace(/。/g, '，'), /data\/docs\/001\.txt does not match the data \(\d+ quoted sentence\(s\) differ\)/],
+  ])('%s: the reader says it does not match, shows no highlights, and the map stays', async (_what, change, says) => {
+    const { page, consoleErrors } = await watchedPage(browser);
+    await page.route('**/data/docs/001.txt', async (r) => {
+      const real = await (await r.fetch()).text();
+      await r.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: change(real) });
+    });
+    await page.goto(`${baseUrl}#doc=001&lang=en`);
+    expect(await awaitReady(page)).toBe('ready');
+    const error = page.locator('#reader .reader-error');
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await error.innerText()).toMatch(says);
+    expect(await error.innerText()).toContain('npm run data');
+    expect(await page.locator('#reader mark, #reader .reader-fact').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 });

@@ -4,7 +4,7 @@
  * the error screen naming it, never a TypeError deep inside a view.
  */
 import type { FactIndexFile, FactsFile } from '../../types.ts';
-import { isNum, isRec, isStr, isTopic, optional, placeProblem as curatedPlaceProblem, type Rec } from '../../contract.ts';
+import { ISO_DATE, isNum, isRec, isStr, isTopic, optional, placeProblem as curatedPlaceProblem, SCRIPTS, WEB_ADDRESS, type Rec } from '../../contract.ts';
 import { DataFileError, fetchDataFile } from './fetch-data-file.ts';
 import { type AtlasData, type AtlasIndex, indexFacts } from './atlas-data.ts';
 
@@ -16,11 +16,12 @@ const isNat = (x: unknown): x is number => Number.isInteger(x) && (x as number) 
 /** What is wrong with a document record, or null. */
 function documentProblem(d: Rec): string | null {
   if (!['file', 'title', 'publisher', 'date'].every((k) => isStr(d[k]))) return 'lacks file, title, publisher or date';
-  if (d.script !== 'zhHans' && d.script !== 'zhHant') return 'has no script';
+  if (!ISO_DATE.test(d.date as string)) return 'has a date that is not an ISO date';
+  if (!(SCRIPTS as readonly unknown[]).includes(d.script)) return 'has no script';
   if (d.bodySource !== 'manifest' && d.bodySource !== 'heuristic') return 'has no body source';
   if (!isNat(d.bodyStart) || !isNat(d.bodyEnd) || !isNat(d.length) || d.bodyStart > d.bodyEnd || d.bodyEnd > d.length) return 'has inconsistent body offsets';
   // The reader links it: a javascript: or data: address must never become a link.
-  if (!optional(d.url, (u) => isStr(u) && /^https?:\/\//i.test(u))) return 'has a url that is not http(s)';
+  if (!optional(d.url, (u) => isStr(u) && WEB_ADDRESS.test(u))) return 'has a url that is not http(s)';
   return null;
 }
 

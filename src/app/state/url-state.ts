@@ -24,10 +24,28 @@ export interface Notice {
 }
 
 const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view'];
-const MAX_VALUE = 200;
+/** A link chooses a notice's excerpt: short enough that it cannot carry a message of its own. */
+export const MAX_EXCERPT = 24;
 const CAMERA_LIMITS = { lng: [100, 135], lat: [25, 50], zoom: [3, 16] } as const;
 
-const clip = (v: string) => (v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v);
+/** A link value as a notice quotes it: on one line, control characters shown as spaces, clipped (never inside a surrogate pair). */
+export function excerpt(v: string): string {
+  const line = v.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
+  const chars = [...line];
+  return chars.length > MAX_EXCERPT ? `${chars.slice(0, MAX_EXCERPT).join('')}…` : line;
+}
+const clip = excerpt;
+
+/** One notice per cause: the first value quoted, how many more there were counted. */
+export function groupNotices(notices: readonly Notice[]): Array<Notice & { more: number }> {
+  const byKey = new Map<NoticeKey, Notice & { more: number }>();
+  for (const n of notices) {
+    const seen = byKey.get(n.key);
+    if (seen) seen.more++;
+    else byKey.set(n.key, { ...n, more: 0 });
+  }
+  return [...byKey.values()];
+}
 
 function parseCamera(v: string): Camera | null {
   const parts = v.split(',');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatState, parseState, type Known } from '../../../src/app/state/url-state.ts';
+import { excerpt, formatState, groupNotices, MAX_EXCERPT, parseState, type Known } from '../../../src/app/state/url-state.ts';
 import { DEFAULT_STATE, LAYER_IDS, type AtlasState } from '../../../src/app/state/state.ts';
 
 const known: Known = {
@@ -216,7 +216,7 @@ describe('URL state: hostile hashes, kind by kind', () => {
       expectValid(state, notices);
       const got = key === 'fact' ? state.fact : key === 'tour' ? state.tour : state[key];
       expect(got).toBe(isKnown ? value : null);
-      expect(notices).toEqual(isKnown ? [] : [{ key: noticeKey, value }]);
+      expect(notices).toEqual(isKnown ? [] : [{ key: noticeKey, value: excerpt(value) }]);
     }), { numRuns: 2000 });
   }, 30_000);
 
@@ -234,7 +234,7 @@ describe('URL state: hostile hashes, kind by kind', () => {
       const n = /^[0-9]{1,4}$/.test(value) ? Number(value) : NaN;
       const ok = n >= 1 && n <= 12;
       expect(state).toMatchObject({ tour: 'default', step: ok ? n : 1 });
-      expect(notices).toEqual(ok ? [] : [{ key: 'badStep', value }]);
+      expect(notices).toEqual(ok ? [] : [{ key: 'badStep', value: excerpt(value) }]);
     }), { numRuns: 1000 });
   }, 30_000);
 });
@@ -266,4 +266,34 @@ describe('URL state properties', () => {
       { numRuns: 3000 },
     );
   }, 30_000);
+});
+
+describe('notices from a link', () => {
+  it('quote at most a short excerpt of the link, on one line', () => {
+    const { notices } = parse(`#place=${encodeURIComponent('Your session has expired.\nCall +86 10 5555 0000 now')}`);
+    expect(notices).toEqual([{ key: 'unknownPlace', value: 'Your session has expired…' }]);
+    expect(excerpt('a\u0000b\u2028c\td')).toBe('a b c d');
+    expect([...excerpt('𠀀'.repeat(100))]).toHaveLength(MAX_EXCERPT + 1);
+    expect(excerpt('𠀀'.repeat(100)).endsWith('𠀀…')).toBe(true);
+  });
+
+  it('group 500 unknown layers into one notice that counts the rest', () => {
+    const names = Array.from({ length: 500 }, (_, i) => `l${i}`).join(',');
+    const { notices } = parse(`#layers=districts,${names}&topic=magic&place=nowhere`);
+    expect(notices).toHaveLength(502);
+    expect(groupNotices(notices)).toEqual([
+      { key: 'unknownPlace', value: 'nowhere', more: 0 },
+      { key: 'unknownLayer', value: 'l0', more: 499 },
+      { key: 'unknownTopic', value: 'magic', more: 0 },
+    ]);
+  });
+
+  it('never give more notices than there are causes, whatever the link', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 3000 }), (hash) => {
+      const grouped = groupNotices(parse(`#${hash}`).notices);
+      expect(new Set(grouped.map((n) => n.key)).size).toBe(grouped.length);
+      expect(grouped.length).toBeLessThanOrEqual(10);
+      for (const n of grouped) expect([...n.value].length).toBeLessThanOrEqual(MAX_EXCERPT + 1);
+    }), { numRuns: 500 });
+  });
 });
