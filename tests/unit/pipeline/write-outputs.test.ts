@@ -3,7 +3,8 @@
  * old file aside, renaming a new one in, removing a stale one — leaves every old file as it was,
  * no temp or backup file behind, and a message naming the file that failed.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -85,7 +86,12 @@ describe('writeOutputs', () => {
   it('refuses a target that is a device, a folder or a link, before writing anything', () => {
     oldOutput();
     const before = snapshot(dir);
-    expect(() => writeOutputs({ files: [{ path: join(dir, 'facts-index.json'), data: 'x' }, { path: '/dev/full', data: 'x' }] })).toThrow('cannot write /dev/full: it is not a regular file');
+    // The device is only looked at: every call that could change it is recorded, not made, so a
+    // regression here fails the test instead of replacing the machine's /dev/full.
+    const touched: string[] = [];
+    const dryRun: WriteFs = { ...nodeFs, mkdir: (p) => touched.push(p), write: (p) => touched.push(p), rename: (a, b) => touched.push(a, b), remove: (p) => touched.push(p) };
+    expect(() => writeOutputs({ files: [{ path: join(dir, 'facts-index.json'), data: 'x' }, { path: '/dev/full', data: 'x' }] }, dryRun)).toThrow('cannot write /dev/full: it is not a regular file');
+    expect(touched).toEqual([]);
     expect(lstatSync('/dev/full').isCharacterDevice()).toBe(true);
     mkdirSync(join(dir, 'folder.json'));
     expect(() => writeOutputs({ files: [{ path: join(dir, 'folder.json'), data: 'x' }] })).toThrow(/folder\.json: it is a folder$/);
@@ -124,11 +130,15 @@ describe('the CLI’s outputs', () => {
     expect(lines.at(-1)).toMatch(/1 reader text\(s\) in .*docs \(1 stale removed\)$/);
   });
 
-  it('refuses --out /dev/full: the device stays a device and the run fails', () => {
+  // A named pipe stands in for a device such as /dev/full (which a regression would replace on the test machine).
+  it('refuses an --out that is not a regular file: it stays what it was and the run fails', () => {
+    const pipe = join(dir, 'y', 'facts.json');
+    mkdirSync(join(dir, 'y'));
+    execFileSync('mkfifo', [pipe]);
     const lines: string[] = [];
-    expect(cli('/dev/full', lines)).toBe(1);
-    expect(lines.at(-1)).toBe('error: cannot write /dev/full: it is not a regular file');
-    expect(lstatSync('/dev/full').isCharacterDevice()).toBe(true);
-    expect(existsSync('/dev/docs')).toBe(false);
+    expect(cli(pipe, lines)).toBe(1);
+    expect(lines.at(-1)).toBe(`error: cannot write ${pipe}: it is not a regular file`);
+    expect(lstatSync(pipe).isFIFO()).toBe(true);
+    expect(readdirSync(join(dir, 'y'))).toEqual(['facts.json']);
   });
 });
