@@ -60,7 +60,16 @@ export function decodeReferences(s: string): string {
   });
 }
 
-const NAME = /[A-Za-z][A-Za-z0-9:-]*/y;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 58 || c === 45;
+
+/** The end of a tag name ([A-Za-z][A-Za-z0-9:-]*) starting at `at`, or `at` when none starts there. */
+function nameEnd(html: string, at: number): number {
+  if (!isLetter(html.charCodeAt(at))) return at;
+  let j = at + 1;
+  while (j < html.length && isNameChar(html.charCodeAt(j))) j++;
+  return j;
+}
 
 /**
  * Where the tag whose attributes start at `from` ends (the index of its '>'), or -1: outside
@@ -68,30 +77,47 @@ const NAME = /[A-Za-z][A-Za-z0-9:-]*/y;
  * answer from a position (per quoting state) is kept, so no stretch of the page is read twice.
  */
 function tagEnds(html: string): (from: number) => number {
-  const memo = [new Int32Array(html.length + 1).fill(-2), new Int32Array(html.length + 1).fill(-2), new Int32Array(html.length + 1).fill(-2)];
-  const QUOTE = ['', '"', "'"];
+  // memo[i * 3 + state]: the answer from position i in quoting state 0 (none), 1 (") or 2 ('); -2 unknown.
+  const memo = new Int32Array(3 * (html.length + 1)).fill(-2);
+  const QUOTE = [0, 34, 39]; // ", '
+  /** The quoting state after the character at i, or -1 where a '>' outside quotes ends the tag. */
+  const next = (i: number, state: number) => {
+    const c = html.charCodeAt(i);
+    if (state === 0) return c === 62 ? -1 : c === 34 ? 1 : c === 39 ? 2 : 0;
+    return c === QUOTE[state] ? 0 : state;
+  };
   return (from) => {
-    const path: Array<[number, number]> = [];
-    let [i, state] = [from, 0];
+    // Walk until an answer is known, the tag ends or the page does...
+    let i = from;
+    let state = 0;
     let result = -1;
     for (;;) {
-      const known = memo[state][i];
+      const known = memo[i * 3 + state];
       if (known !== -2) {
         result = known;
         break;
       }
-      path.push([state, i]);
       if (i >= html.length) break;
-      const c = html[i];
-      if (state === 0 && c === '>') {
+      const after = next(i, state);
+      if (after < 0) {
         result = i;
         break;
       }
-      if (state === 0 && (c === '"' || c === "'")) state = c === '"' ? 1 : 2;
-      else if (state !== 0 && c === QUOTE[state]) state = 0;
+      state = after;
       i++;
     }
-    for (const [st, at] of path) memo[st][at] = result;
+    // ...then walk the same steps again to record the answer (no list of steps is kept: a page of
+    // unclosed tags would make it as long as the page, and allocating it cost more than the walk).
+    const stopAt = i;
+    const stopState = state;
+    i = from;
+    state = 0;
+    for (;;) {
+      memo[i * 3 + state] = result;
+      if (i === stopAt && state === stopState) break;
+      state = next(i, state);
+      i++;
+    }
     return result;
   };
 }
@@ -101,47 +127,57 @@ export function htmlToText(html: string): string {
   const tagEnd = tagEnds(html);
   // Where no '>' remains, nothing after can close: a declaration or a dropped element's end search stops at once.
   const lastGt = html.lastIndexOf('>');
-  const text = (s: string) => parts.push(decodeReferences(s).replace(/[ \t\n\r\f]+/g, ' '));
+  // Whitespace runs become one space; a lone space is left alone (a page of a million of them need not be rebuilt).
+  const text = (s: string) => parts.push(decodeReferences(s).replace(/[ \t\n\r\f]{2,}|[\t\n\r\f]/g, ' '));
+  // Text runs from `run` to the next real tag: a '<' that starts no tag stays inside the run, so a
+  // page of a million stray '<' costs one text pass, not a million.
+  let run = 0;
+  const flush = (to: number) => {
+    if (to > run) text(html.slice(run, to));
+  };
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
-    if (lt !== i) {
-      text(html.slice(i, lt < 0 ? html.length : lt));
-      if (lt < 0) break;
-      i = lt;
-      continue;
-    }
+    if (lt < 0) break;
+    i = lt;
     if (html.startsWith('<!--', i)) {
+      flush(i);
       const close = html.indexOf('-->', i + 4);
-      i = close < 0 ? html.length : close + 3;
+      i = run = close < 0 ? html.length : close + 3;
       continue;
     }
     if (html[i + 1] === '!' || html[i + 1] === '?') {
+      flush(i);
       const close = i < lastGt ? html.indexOf('>', i) : -1;
-      i = close < 0 ? html.length : close + 1;
+      i = run = close < 0 ? html.length : close + 1;
       continue;
     }
     const end = html[i + 1] === '/';
-    NAME.lastIndex = i + (end ? 2 : 1);
-    const name = NAME.exec(html)?.[0];
-    const close = name ? tagEnd(NAME.lastIndex) : -1;
-    if (!name || close < 0) {
-      // A '<' that starts no tag is text.
-      text('<');
+    const nameStart = i + (end ? 2 : 1);
+    const nameStop = nameEnd(html, nameStart);
+    const close = nameStop > nameStart ? tagEnd(nameStop) : -1;
+    if (close < 0) {
+      // A '<' that starts no tag is text: the run goes on.
       i++;
       continue;
     }
-    const tag = name.toLowerCase();
+    flush(i);
+    const tag = html.slice(nameStart, nameStop).toLowerCase();
     const selfClosing = html[close - 1] === '/';
-    i = close + 1;
+    i = run = close + 1;
     if (!end && !selfClosing && DROPPED.has(tag)) {
       const closing = new RegExp(`</${tag}(?:\\s[^>]*)?>`, 'ig');
       closing.lastIndex = i;
       const found = i <= lastGt ? closing.exec(html) : null;
-      if (!found) break;
-      i = found.index + found[0].length;
+      // An element never closed drops the rest of the page.
+      if (!found) {
+        run = html.length;
+        break;
+      }
+      i = run = found.index + found[0].length;
     } else if (BLOCK.has(tag)) parts.push('\n');
   }
+  flush(html.length);
   return parts
     .join('')
     .split('\n')
