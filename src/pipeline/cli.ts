@@ -138,7 +138,7 @@ export function loadInputs(opts: Record<string, string>): { seeds: string; input
     throw new CliError(`cannot read seeds folder ${seeds}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   // A folder named like a document is not one; anything else named like one is read (and refused if a link).
-  const isFolder = (n: string) => lstatSync(join(seeds, n)).isDirectory();
+  const isFolder = (n: string) => lstatSync(join(seeds, n), { throwIfNoEntry: false })?.isDirectory() ?? false;
   const names = entries.filter((n) => isDocumentFile(n) && !isFolder(n)).sort();
   let manifest: ManifestEntry[] = [];
   if (entries.includes('manifest.json')) {
