@@ -167,15 +167,9 @@ function staleTexts(docs: string, keep: ReadonlySet<string>): string[] {
 }
 
 /** The error in one line; a refused curated input is named by the path it was read from. */
-function errorLine(e: unknown, argv: string[]): string {
+function errorLine(e: unknown, opts: Record<string, string>): string {
   let message = (e as Error).message;
   if (e instanceof PipelineInputError && e.input) {
-    let opts = DEFAULTS;
-    try {
-      opts = parseArgs(argv);
-    } catch {
-      // Arguments were parsed before any input was read; the defaults are only a fallback.
-    }
     const paths: Record<CuratedInput, string> = { manifest: join(opts.seeds, 'manifest.json'), gazetteer: opts.places, topics: opts.topics };
     message = `${paths[e.input]}: ${e.detail}`;
   }
@@ -183,8 +177,10 @@ function errorLine(e: unknown, argv: string[]): string {
 }
 
 export function runCli(argv: string[], io: Io = { log: console.log, error: console.error }): number {
+  // The defaults stand until the arguments are parsed: a curated input is refused only after that.
+  let opts = DEFAULTS;
   try {
-    const opts = parseArgs(argv);
+    opts = parseArgs(argv);
     const { seeds, input } = loadInputs(opts);
     const t0 = performance.now();
     const { file, stats, texts } = runPipelineWithStats(input);
@@ -214,7 +210,7 @@ export function runCli(argv: string[], io: Io = { log: console.log, error: conso
     io.log(`wrote ${out} and ${index.path}${withDocs ? `, ${docs.length} reader text(s) in ${docsFolder(out)}${stale.length ? ` (${stale.length} stale removed)` : ''}` : ''}`);
     return 0;
   } catch (e) {
-    io.error(`error: ${errorLine(e, argv)}`);
+    io.error(`error: ${errorLine(e, opts)}`);
     return 1;
   }
 }

@@ -34,7 +34,6 @@ export function excerpt(v: string): string {
   const chars = [...line];
   return chars.length > MAX_EXCERPT ? `${chars.slice(0, MAX_EXCERPT).join('')}…` : line;
 }
-const clip = excerpt;
 
 /** One notice per cause: the first value quoted, how many more there were counted. */
 export function groupNotices(notices: readonly Notice[]): Array<Notice & { more: number }> {
@@ -61,7 +60,7 @@ export function parseState(hash: string, known: Known): { state: AtlasState; not
   const state: AtlasState = { ...DEFAULT_STATE, layers: [...DEFAULT_STATE.layers], extra: [] };
   const notices: Notice[] = [];
   const first = (k: string) => params.get(k);
-  const note = (key: NoticeKey, value: string) => notices.push({ key, value: clip(value) });
+  const note = (key: NoticeKey, value: string) => notices.push({ key, value: excerpt(value) });
 
   const place = first('place');
   if (place !== null && place !== '') {
