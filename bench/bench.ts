@@ -9,6 +9,8 @@
  *   3. click on a district → panel painted, p95 over 100 clicks (< 50 ms)
  *   4. main-thread long tasks after ready while the tour pans and zooms (none > 200 ms)
  *   5. pipeline on the seeds (< 2 s) and on a corpus 100× the seeds (linear: ratio ≈ 1)
+ *   6. the app at 1× and 100× the seeds, side by side: first-view bytes, navigation → ready,
+ *      place list → panel p95, search-as-you-type p95, the tour's longest task, dist/ size
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,7 +23,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { build, preview, type PreviewServer } from 'vite';
 import { launch } from '../tests/e2e/browser.ts';
 import { parseBoundaries } from '../src/app/data/load-boundaries.ts';
-import { parseFactIndex } from '../src/app/data/load-facts.ts';
+import { parseSummary } from '../src/app/data/load-site.ts';
 import { buildStyle } from '../src/app/map/build-style.ts';
 import { localIdeographFontFamily } from '../src/app/map/map-theme.ts';
 import { beijingBounds } from '../src/app/map/place-camera.ts';
@@ -32,6 +34,7 @@ import { runPipeline } from '../src/pipeline/run-pipeline.ts';
 import { MAX_DOCUMENT_BYTES } from '../src/pipeline/validate-inputs.ts';
 import type { FactsFile } from '../src/types.ts';
 import { replicateCorpus } from './replicate-corpus.ts';
+import * as scale from './corpus-scale.ts';
 
 type Camera = { center: [number, number]; zoom: number };
 type LongTask = { start: number; duration: number };
@@ -47,6 +50,8 @@ declare global {
       clickPoint(id: string, at: [number, number]): { x: number; y: number } | null;
       idleCamera(map: unknown): Promise<Camera>;
       fly(map: unknown, camera: Camera): Promise<Camera>;
+      searchTyped(query: string): Promise<number>;
+      placeTitle(place: string): string;
     };
     __pending: Promise<number>;
   }
@@ -124,7 +129,7 @@ async function firstView(browser: Browser, url: string) {
 function writeSameMap(outDir: string) {
   const read = (f: string) => JSON.parse(readFileSync(`${APP_DIST}/data/${f}`, 'utf8')) as unknown;
   const b = parseBoundaries(read('boundaries.topo.json'));
-  const style = buildStyle(b, parseFactIndex(read('facts-index.json')), { lang: 'zh', topic: DEFAULT_STATE.topic, layers: DEFAULT_STATE.layers });
+  const style = buildStyle(b, parseSummary(read('summary.json')), { lang: 'zh', topic: DEFAULT_STATE.topic, layers: DEFAULT_STATE.layers });
   writeFileSync(`${outDir}/same-map.json`, JSON.stringify({ style, bounds: beijingBounds(b), fontFamily: localIdeographFontFamily }));
 }
 
@@ -377,6 +382,67 @@ function pipeline() {
   budgets.push({ name: 'pipeline at 100× the seeds', value: `${ratio.toFixed(2)} (10× → 100×)`, budget: 'linear (≈ 1.00)', met: ratio < 1.25 });
 }
 
+/** 6. The same measurements on the app built from the seeds and from 100 copies of them, alternating. */
+async function corpusScale() {
+  const scaledDist = scale.buildScaledSite(APP_DIST, scale.COPIES);
+  const [oneServer, oneUrl] = await serve(APP_DIST);
+  const [bigServer, bigUrl] = await serve(scaledDist);
+  const browser = await launch();
+  const figures = async (url: string, dist: string, readies: number[]): Promise<scale.ScaleFigures> => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+    const page = await pageWithProbe(ctx);
+    await page.goto(url);
+    await page.evaluate(() => window.atlas.ready);
+    const clicks = await scale.listClicks(page, CLICKS);
+    const typed = await scale.typing(page);
+    await ctx.close();
+    const tour = await browser.newContext({ viewport: VIEWPORT });
+    const tp = await pageWithProbe(tour);
+    await tp.goto(url);
+    const readyAt = await tp.evaluate(async () => {
+      await window.atlas.ready;
+      return performance.now();
+    });
+    await tp.click('#tour-button');
+    const steps = (JSON.parse(readFileSync(`${dist}/data/story.json`, 'utf8')) as { steps: unknown[] }).steps.length;
+    for (let i = 1; i < steps; i++) {
+      await tp.evaluate(() => window.__bench.idleCamera(window.atlas.map));
+      await tp.keyboard.press('ArrowRight');
+    }
+    await tp.evaluate(() => window.__bench.idleCamera(window.atlas.map));
+    const longest = summarise(await longTasksSince(tp, readyAt)).max;
+    await tour.close();
+    return {
+      firstViewBeyondMapLibre: await scale.firstViewBytes(browser, url, dist),
+      ready: scale.median(readies),
+      listClickP95: scale.percentile(clicks, 95),
+      searchP95: scale.percentile(typed, 95),
+      tourLongest: longest,
+      distBytes: scale.folderBytes(dist),
+    };
+  };
+  try {
+    const readies: [number[], number[]] = [[], []];
+    for (let i = 0; i < RUNS; i++) {
+      readies[0].push(await scale.readyTime(browser, oneUrl));
+      readies[1].push(await scale.readyTime(browser, bigUrl));
+    }
+    const one = await figures(oneUrl, APP_DIST, readies[0]);
+    const hundred = await figures(bigUrl, scaledDist, readies[1]);
+    scale.report(one, hundred, scale.COPIES, { KB, ms });
+    const r = (f: (x: scale.ScaleFigures) => number) => f(hundred) / f(one);
+    budgets.push({ name: `first view beyond MapLibre, ${scale.COPIES}× / 1×`, value: `${r((x) => x.firstViewBeyondMapLibre).toFixed(2)}×`, budget: '≤ 1.1×', met: r((x) => x.firstViewBeyondMapLibre) <= 1.1 });
+    budgets.push({ name: `navigation → ready, ${scale.COPIES}× / 1×`, value: `${r((x) => x.ready).toFixed(2)}×`, budget: '≤ 1.1×', met: r((x) => x.ready) <= 1.1 });
+    budgets.push({ name: `list → panel p95 at ${scale.COPIES}×`, value: `${ms(hundred.listClickP95)} (${r((x) => x.listClickP95).toFixed(2)}× of 1×)`, budget: '< 50 ms, ≤ 1.2×', met: hundred.listClickP95 < 50 && r((x) => x.listClickP95) <= 1.2 });
+    budgets.push({ name: `search as you type p95 at ${scale.COPIES}×`, value: ms(hundred.searchP95), budget: '< 100 ms', met: hundred.searchP95 < 100 });
+  } finally {
+    await browser.close();
+    oneServer.httpServer.close();
+    bigServer.httpServer.close();
+    rmSync(join(scaledDist, '..'), { recursive: true, force: true });
+  }
+}
+
 async function main() {
   await build({ configFile: 'bench/vite.bare.config.ts' });
   writeSameMap('dist-bench');
@@ -394,6 +460,7 @@ async function main() {
     bareServer.httpServer.close();
   }
   if (want(5)) pipeline();
+  if (want(6)) await corpusScale();
   console.log('\nBudgets');
   for (const b of budgets) console.log(`  ${b.met ? '✓' : '✗'} ${b.name.padEnd(40)} ${b.value.padEnd(36)} budget ${b.budget}`);
 }

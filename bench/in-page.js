@@ -91,3 +91,34 @@ window.__bench.nextFramePainted = () =>
       { once: true },
     );
   });
+
+// Search as you type: the query goes into the box as a keystroke would put it there; the clock
+// stops after the first frame painted once its results are complete (`data-settled`).
+window.__bench.searchTyped = (query) =>
+  new Promise((resolve, reject) => {
+    const input = document.getElementById('search');
+    const list = document.getElementById('search-results');
+    const timer = setTimeout(() => reject(new Error(`search for ${query} did not settle`)), 10000);
+    let finished = false;
+    const done = () => {
+      if (finished) return;
+      finished = true;
+      observer.disconnect();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve(performance.now() - t0);
+        }, 0),
+      );
+    };
+    const observer = new MutationObserver(() => list.dataset.settled === query && done());
+    observer.observe(list, { attributes: true, attributeFilter: ['data-settled'] });
+    delete list.dataset.settled;
+    const t0 = performance.now();
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    if (list.dataset.settled === query) done();
+  });
+
+// The panel title a place-list button leads to: the name it shows.
+window.__bench.placeTitle = (place) => document.querySelector(`#place-list button[data-place="${CSS.escape(place)}"] .place-name`)?.textContent ?? '';

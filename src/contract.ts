@@ -36,6 +36,11 @@ export const ISO_DATE = /^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01
 /** A document id names data/docs/<id>.txt and goes into links: no separators, spaces or URL syntax. */
 export const DOC_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 /** The reader links the source page: only a web address may become a link. */
+/** The document a fact id names: ids are `<doc>-<10 hex>` with `-2`, `-3` … for repeats (src/pipeline/fact-id.ts). */
+export function factDocOf(factId: string): string | undefined {
+  const m = /^(.+)-[0-9a-f]{10}(?:-\d+)?$/.exec(factId);
+  return m && DOC_ID.test(m[1]) ? m[1] : undefined;
+}
 export const WEB_ADDRESS = /^https?:\/\/[^\s]+$/i;
 
 export function geometryProblem(g: unknown): string | null {

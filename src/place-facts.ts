@@ -16,6 +16,7 @@
  * Each fact counts once per place, under the strongest of these (self > within > shared > group).
  * Counted = self + within. Pure; shared by the pipeline and the app.
  */
+import { TOPICS } from './contract.ts';
 import type { FactRef, Place, Topic } from './types.ts';
 
 export type Reach = 'self' | 'within' | 'shared' | 'group';
@@ -94,4 +95,89 @@ export function aggregate<F extends FactRef>(places: readonly PlaceLinks[], fact
     return { counted: all.filter((x) => RANK[x.reach] <= RANK.within), listed: all.filter((x) => RANK[x.reach] > RANK.within) };
   };
   return { of, count: (placeId, topic) => of(placeId, topic).counted.length };
+}
+
+/** The first of a fact's topics in the contract's order, or 'other': the chart's stack and the panel's group. */
+export function primaryTopic(f: Pick<FactRef, 'topics'>): Topic | 'other' {
+  for (const topic of TOPICS) if (f.topics.includes(topic)) return topic;
+  return 'other';
+}
+
+/**
+ * A place's numbers, without its facts: what the first view needs to colour, list and count.
+ * `n`/`l`: counted/listed facts; `t`: per topic [counted, listed]; `p`: counted facts per
+ * primary topic (the charts' stacks). Sums of tallies are tallies: one per document adds up.
+ */
+export interface Tally {
+  n: number;
+  l: number;
+  t: Partial<Record<Topic, [number, number]>>;
+  p: Partial<Record<Topic | 'other', number>>;
+}
+
+export const emptyTally = (): Tally => ({ n: 0, l: 0, t: {}, p: {} });
+
+/** Every cited place's tally, by `aggregate`'s rule; places nothing reaches are left out. */
+export function tallies<F extends FactRef>(places: readonly PlaceLinks[], facts: readonly F[]): Map<string, Tally> {
+  const counting = aggregate(places, facts);
+  const out = new Map<string, Tally>();
+  for (const p of places) {
+    const { counted, listed } = counting.of(p.id);
+    if (counted.length + listed.length === 0) continue;
+    const tally = emptyTally();
+    tally.n = counted.length;
+    tally.l = listed.length;
+    for (const [list, i] of [[counted, 0], [listed, 1]] as const) {
+      for (const { fact } of list) {
+        for (const topic of fact.topics) (tally.t[topic] ??= [0, 0])[i]++;
+        if (i === 0) tally.p[primaryTopic(fact)] = (tally.p[primaryTopic(fact)] ?? 0) + 1;
+      }
+    }
+    out.set(p.id, tally);
+  }
+  return out;
+}
+
+/** a + b, as a new tally. */
+export function addTally(a: Tally, b: Tally): Tally {
+  const out: Tally = { n: a.n + b.n, l: a.l + b.l, t: {}, p: { ...a.p } };
+  for (const [k, v] of Object.entries(a.t) as Array<[Topic, [number, number]]>) out.t[k] = [v[0], v[1]];
+  for (const [k, v] of Object.entries(b.t) as Array<[Topic, [number, number]]>) {
+    const had = (out.t[k] ??= [0, 0]);
+    had[0] += v[0];
+    had[1] += v[1];
+  }
+  for (const [k, v] of Object.entries(b.p) as Array<[Topic | 'other', number]>) out.p[k] = (out.p[k] ?? 0) + v;
+  return out;
+}
+
+/** Counted facts in a tally, optionally within one topic. */
+export const tallyCount = (t: Tally | undefined, topic?: Topic | null): number => (!t ? 0 : topic ? (t.t[topic]?.[0] ?? 0) : t.n);
+/** Listed (shown, not counted) facts in a tally, optionally within one topic. */
+export const tallyListed = (t: Tally | undefined, topic?: Topic | null): number => (!t ? 0 : topic ? (t.t[topic]?.[1] ?? 0) : t.l);
+
+/**
+ * What a panel shows first: at most `cap` of a place's facts, counted before listed, each in
+ * document order. The pipeline ships these (for no topic and for each topic) in the place's
+ * first file, and the panel draws the same selection from it, so a panel's first paint does not
+ * grow with the corpus; the rest is one "show all" away.
+ */
+export function headOf<F extends FactRef>(pf: PlaceFacts<F>, cap: number): PlaceFacts<F> {
+  const counted = pf.counted.slice(0, cap);
+  return { counted, listed: pf.listed.slice(0, Math.max(0, cap - counted.length)) };
+}
+
+/** The most facts a panel shows before "show all": with no topic, and within one topic. */
+export const PANEL_HEAD = 60;
+export const TOPIC_HEAD = 20;
+export const headCap = (topic: Topic | null | undefined) => (topic ? TOPIC_HEAD : PANEL_HEAD);
+
+/** Every place's tally per document (tallies-by-doc.json): a document filter's numbers are their sums. */
+export type TalliesByDoc = Record<string, Record<string, Tally>>;
+
+/** The sum of per-document tallies over a set of documents. */
+export function sumTallies(byDoc: TalliesByDoc, docIds: Iterable<string>): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const d of docIds) for (const [place, t] of Object.entries(byDoc[d] ?? {})) out.set(place, addTally(out.get(place) ?? emptyTally(), t));
+  return out;
 }

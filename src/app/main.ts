@@ -4,15 +4,20 @@ import './styles.css';
 import type { Topic } from '../types.ts';
 import { type Lang, type StringKey, t } from './i18n/strings.ts';
 import { loadBoundaries, type Boundaries } from './data/load-boundaries.ts';
-import { DataFileError } from './data/fetch-data-file.ts';
-import { loadFactIndex, loadFacts } from './data/load-facts.ts';
-import type { AtlasData, AtlasIndex } from './data/atlas-data.ts';
+import { FACTS_COMMAND } from './data/load-facts.ts';
+import { DOCUMENTS_URL, loadDocFacts, loadDocuments, loadFigures, loadPlaceFile, loadSummary, loadTalliesByDoc, type PlaceSlice } from './data/load-site.ts';
+import { type AtlasData, type AtlasIndex, indexFacts } from './data/atlas-data.ts';
+import { DataFileError, fetchDataFile } from './data/fetch-data-file.ts';
+import { factDocOf } from '../contract.ts';
+import { emptyTally, sumTallies } from '../place-facts.ts';
+import { matchingDocs, sameFilter } from './state/doc-filter.ts';
+import { sentenceSearch } from './ui/sentence-search.ts';
 import { webglView } from './map/webgl-view.ts';
 import { choroplethLegend } from './map/choropleth.ts';
 import { placeCamera } from './map/place-camera.ts';
 import { type AtlasState } from './state/state.ts';
 import { createStore, type Store } from './state/store.ts';
-import { groupNotices, parseState, type Known, type Notice } from './state/url-state.ts';
+import { excerpt, groupNotices, parseState, type Known, type Notice } from './state/url-state.ts';
 import { bindUrl } from './state/url-sync.ts';
 import { afterPaint } from './ui/after-paint.ts';
 import { showError } from './ui/error-screen.ts';
@@ -21,15 +26,16 @@ import { closePanel, renderPanel } from './ui/panel.ts';
 import { panelModel } from './ui/panel-model.ts';
 import { renderLegend } from './ui/legend.ts';
 import { markCurrentPlace, renderPlaceList } from './ui/place-list.ts';
-import { buildSearchIndex, type Fold } from './ui/search-index.ts';
+import { buildSearchIndex, sentenceResults, type Fold } from './ui/search-index.ts';
 import { loadT2S } from './ui/script-convert.ts';
 import { createSearch } from './ui/search.ts';
 import { closeReader, hideReader, isReaderOpen, loadDocText, openReader, showReaderMessage } from './ui/reader.ts';
 import { textProblem } from './ui/reader-model.ts';
 import { initLayout, labelLangToggle } from './ui/layout.ts';
 import { TOPIC_ORDER } from './ui/labels.ts';
-import { fetchStory, parseStory, type Story } from './tour/story.ts';
+import { fetchStory, parseStory, STORY_URL, type Story } from './tour/story.ts';
 import { tourView, type TourView } from './views/tour-view.ts';
+import type { OverlayHandle, OverlaySources } from './views/overlay-view.ts';
 import { mountAtlasExport } from './export/index.ts';
 import { type FallbackReason, type MapView, hasWebgl2, showPlace } from './views/map-view.ts';
 
@@ -113,27 +119,93 @@ function flyTo(view: MapView, data: AtlasIndex, b: Boundaries, place: string) {
   showPlace(view, data, b, place, { top: 40, bottom: 40, left: 40, right });
 }
 
-/** Whether the state shows sentences (panel, reader, tour, charts): they must be loaded first. */
-const showsSentences = (s: AtlasState) => !!(s.place || s.doc || s.tour || s.view);
+/** Whether the state shows sentences (panel, reader, tour, charts): `ready` waits for them. */
+const showsSentences = (s: AtlasState) => !!(s.place || s.doc || s.tour || s.view || s.filter);
+
+/** A loader that runs once; a failure is forgotten, so the next call tries again. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= load().catch((e: unknown) => {
+      pending = null;
+      throw e;
+    }));
+}
+
+/** The facts of a slice that the document filter lets count (all of them without one). */
+function filteredSlice(slice: AtlasData, docs: ReadonlySet<string> | null, places: AtlasIndex['file']['places']): AtlasData {
+  if (!docs) return slice;
+  return indexFacts({ documents: slice.file.documents, places, facts: slice.file.facts.filter((f) => docs.has(f.doc)) });
+}
 
 /**
  * Mounts every view of the state around the map; `setMap` swaps the map's renderer, keeping the
- * state. The map, lists, legend and search start from the index; the panel, reader, tour and
- * charts wait for `sentences()`, which loads facts.json once.
+ * state. The map, lists, legend and search start from the summary (counts, no sentence); each
+ * view loads the sentences it shows when it opens: a place's file for the panel, a document's
+ * facts for the reader, the story's for the tour, the figures for the charts.
  */
 function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundaries, story: Story | null) {
   let view = first;
-  let full: AtlasData | null = null;
-  let loading: Promise<AtlasData> | null = null;
   const select = (place: string | null) => store.set({ place });
   const layout = initLayout($<HTMLButtonElement>('layers-toggle'), $('sidebar'), store.get().lang);
-  const search = createSearch($<HTMLInputElement>('search'), $('search-results'), buildSearchIndex(data), { onSelect: (id) => select(id) }, store.get().lang);
-  // Search across scripts: the Traditional → Simplified converter (its own chunk, also used by
-  // the panel's 简 toggle) loads when the search box is first focused; until then, and if it
-  // cannot load, a query matches text in the script it is typed in.
-  let fold: Fold | undefined;
-  const reindex = () => search.setIndex(buildSearchIndex(full ?? data, fold));
-  $('search').addEventListener('focus', () => void loadT2S().then((f) => ((fold = f), reindex()), () => undefined), { once: true });
+  const documents = once(() => loadDocuments(data));
+  const talliesByDoc = once(() => loadTalliesByDoc(data));
+  const figures = once(() => loadFigures(data));
+  const slices = new Map<string, () => Promise<PlaceSlice>>();
+  const placeSlice = (id: string, which: 'head' | 'all') => {
+    const key = `${which}:${id}`;
+    if (!slices.has(key)) slices.set(key, once(() => loadPlaceFile(id, which, data)));
+    return slices.get(key)!();
+  };
+  /** What the current state is waiting for (the handle's `sentences()`). */
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    pending.add(p);
+    const done = () => pending.delete(p);
+    p.then(done, done);
+    return p;
+  };
+
+  // The names search instantly; sentences through the prebuilt index, whose files load on the
+  // search box's first use. The Traditional → Simplified converter (its own chunk, also the
+  // panel's 简 toggle) loads on first focus; until then a query matches as typed.
+  let fold: Fold = (x) => x;
+  const sentenceIndex = sentenceSearch((path) => fetchDataFile(`data/${path}`, FACTS_COMMAND), () => fold);
+  const lookup = (q: string, limit: number) => sentenceIndex.query(q, limit).then((hits) => sentenceResults(searchIndex, hits, store.get().lang));
+  let searchIndex = buildSearchIndex(data);
+  const search = createSearch($<HTMLInputElement>('search'), $('search-results'), searchIndex, { onSelect: (id) => select(id) }, store.get().lang, lookup);
+  $('search').addEventListener(
+    'focus',
+    () =>
+      void loadT2S().then(
+        (f) => {
+          fold = f;
+          search.setIndex((searchIndex = buildSearchIndex(data, fold)));
+        },
+        () => undefined,
+      ),
+    { once: true },
+  );
+
+  // The document filter: the summary answers with the sum of the matching documents' tallies.
+  let filterDocs: ReadonlySet<string> | null = null;
+  let filterToken = 0;
+  const applyFilter = async (s: AtlasState) => {
+    const token = ++filterToken;
+    if (!s.filter) {
+      data.useTallies(null);
+      filterDocs = null;
+      return;
+    }
+    $('status').textContent = t('filter.loading', s.lang);
+    const [docs, byDoc] = await Promise.all([documents(), talliesByDoc()]);
+    if (token !== filterToken) return;
+    const ids = matchingDocs(docs.list, s.filter);
+    filterDocs = new Set(ids);
+    data.useTallies(sumTallies(byDoc, ids));
+    $('status').textContent = '';
+  };
+
   const panelHandlers = {
     onSelect: select,
     onTopic: (topic: Topic | null) => store.set({ topic }),
@@ -141,6 +213,10 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     onClose: () => {
       select(null);
       view.focus();
+    },
+    onShowAll: () => {
+      expanded = store.get().place;
+      void showPanel(store.get(), false, 'show-all');
     },
   };
   const legendHandlers = {
@@ -169,6 +245,31 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     },
   };
   let tour: TourView | null = null;
+  const storyData = once(async (): Promise<AtlasData> => {
+    const docs = await documents();
+    const wanted = new Set(story!.steps.flatMap((st) => st.facts));
+    const ids = [...new Set([...wanted].map((f) => factDocOf(f)!))];
+    const parts = await Promise.all(ids.map((id) => (docs.documents.has(id) ? loadDocFacts(docs.documents.get(id)!, data) : Promise.reject(new Error(`unknown document ${id}`)))));
+    const facts = parts.flatMap((p) => p.file.facts).filter((f) => wanted.has(f.id));
+    const missing = [...wanted].find((id) => !facts.some((f) => f.id === id));
+    if (missing) throw new Error(`${STORY_URL}: unknown fact id "${missing}"`);
+    return indexFacts({ documents: docs.list, places: data.file.places, facts });
+  });
+  const ensureTour = (): Promise<TourView | null> => {
+    if (!story) return Promise.resolve(null);
+    if (tour) return Promise.resolve(tour);
+    return track(
+      storyData().then(
+        (d) => (tour ??= tourView(() => view, store, d, b, story, { root: $('tour'), button: $('tour-button') }, (m) => notify(m, store.get().lang))),
+        (e: Error) => {
+          notify(t('tour.loadFailed', store.get().lang, { reason: e.message }), store.get().lang, 'tour');
+          if (store.get().tour) store.set({ tour: null, step: null });
+          return null;
+        },
+      ),
+    );
+  };
+
   let readerToken = 0;
   const showReader = async (s: AtlasState) => {
     const root = $('reader');
@@ -177,12 +278,16 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
       if (isReaderOpen(root)) hideReader(root);
       return;
     }
-    const doc = data.documents.get(s.doc)!;
-    showReaderMessage(root, doc.title, t('readerLoading', s.lang), s.lang, readerHandlers);
+    showReaderMessage(root, s.doc, t('readerLoading', s.lang), s.lang, readerHandlers);
+    let title = s.doc;
     try {
-      const [text, facts] = await Promise.all([loadDocText(s.doc), sentences()]);
+      const [docs, text] = await Promise.all([documents(), loadDocText(s.doc)]);
+      const doc = docs.documents.get(s.doc);
+      if (!doc) throw new Error(`${DOCUMENTS_URL}: no document ${s.doc}`);
+      title = doc.title;
+      const facts = await loadDocFacts(doc, data);
       if (token !== readerToken) return;
-      const docFacts = facts.file.facts.filter((f) => f.doc === s.doc);
+      const docFacts = facts.file.facts;
       // A text from another run would put every highlight on the wrong words: say so instead.
       const problem = textProblem(text, doc, docFacts);
       if (problem) {
@@ -191,11 +296,20 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
         showReaderMessage(root, doc.title, t(key, s.lang, { file, ...Object.fromEntries(Object.entries(problem).map(([k, v]) => [k, String(v)])) }), s.lang, readerHandlers, true);
         return;
       }
-      openReader(root, doc, text, docFacts, s.fact, s.lang, readerHandlers, { places: data.places.values() });
+      // A link to a fact this document no longer has opens the document at its start.
+      const fact = s.fact && facts.facts.has(s.fact) ? s.fact : null;
+      if (s.fact && !fact) showNotices([{ key: 'unknownFact', value: excerpt(s.fact) }], s.lang);
+      openReader(root, doc, text, docFacts, fact, s.lang, readerHandlers, { places: data.places.values() });
     } catch (e) {
       if (token !== readerToken) return;
-      showReaderMessage(root, doc.title, t('readerFailed', s.lang, { file: `data/docs/${s.doc}.txt`, reason: (e as Error).message }), s.lang, readerHandlers, true);
+      showReaderMessage(root, title, t('readerFailed', s.lang, { file: `data/docs/${s.doc}.txt`, reason: (e as Error).message }), s.lang, readerHandlers, true);
     }
+  };
+
+  /** Everything drawn from counts: after a filter change, all of it again. */
+  const renderCounts = (s: AtlasState) => {
+    renderPlaceList($('place-list'), data, s, s.lang, (id) => select(id));
+    renderLegend($('legend'), s, choroplethLegend([...data.districtCounts(s.topic).values()]), s.lang, legendHandlers);
   };
 
   const render = (s: AtlasState, prev: AtlasState | null) => {
@@ -204,56 +318,83 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
       layout.setLang(s.lang);
       search.setLang(s.lang);
     }
+    if (prev ? !sameFilter(s.filter, prev.filter) : s.filter !== null) {
+      // The counts change under every view: redraw them all once the filter's tallies are in.
+      track(applyFilter(s)).then(
+        () => {
+          const now = store.get();
+          if (!sameFilter(now.filter, s.filter)) return;
+          renderCounts(now);
+          void showPanel(now, false);
+          overlay?.refresh(now);
+          view.apply(now, null);
+        },
+        (e: unknown) => {
+          $('status').textContent = '';
+          notify(explain(e, store.get().lang)[1], store.get().lang, 'filter');
+        },
+      );
+    }
     // A new selection: the panel answers first and the map follows after that frame is painted,
     // so the panel never waits for a full map redraw (slow on software WebGL).
     if (prev && s.place !== prev.place) afterPaint(() => followSelection(s.place));
     else view.apply(s, prev);
     const changed = (...keys: Array<keyof AtlasState>) => !prev || keys.some((k) => s[k] !== prev[k]);
     if (changed('place', 'topic', 'lang')) {
-      showPanel(s, !!prev && s.place !== prev.place);
+      if (prev && s.place !== prev.place) expanded = null;
+      void showPanel(s, !!prev && s.place !== prev.place);
       if (changed('topic', 'lang')) renderPlaceList($('place-list'), data, s, s.lang, (id) => select(id));
       else markCurrentPlace($('place-list'), s.place);
     }
     if (changed('layers', 'topic', 'lang')) {
       renderLegend($('legend'), s, choroplethLegend([...data.districtCounts(s.topic).values()]), s.lang, legendHandlers);
     }
-    if (!prev || s.doc !== prev.doc || s.fact !== prev.fact || (s.doc && s.lang !== prev.lang)) void showReader(s);
+    if (!prev || s.doc !== prev.doc || s.fact !== prev.fact || (s.doc && s.lang !== prev.lang)) void track(showReader(s));
+    if (s.tour && !tour) void ensureTour();
   };
-  // The panel needs the sentences: until they are in, the status line says so, and the panel
-  // opens (taking focus if a user action asked for it) when they arrive.
-  let focusWhenLoaded = false;
-  const showPanel = (s: AtlasState, focus: boolean) => {
-    if (s.place && !full) {
-      focusWhenLoaded ||= focus;
-      $('status').textContent = t('loadingSentences', s.lang);
-      void sentences().catch(() => undefined);
-      return;
+
+  // A place's panel: its file's first facts (all of them after "show all", or under a document
+  // filter), the counts from the summary. Until the file is in, the status line says so.
+  let expanded: string | null = null;
+  let panelToken = 0;
+  const showPanel = (s: AtlasState, focus: boolean, focusOn?: string): Promise<void> => {
+    const token = ++panelToken;
+    const close = () => {
+      const wasOpen = !$('panel').hidden;
+      renderPanel($('panel'), null, s.lang, panelHandlers, { focus });
+      if (wasOpen) view.resize();
+    };
+    if (!s.place) {
+      close();
+      return Promise.resolve();
     }
-    const wasOpen = !$('panel').hidden;
-    renderPanel($('panel'), s.place && full ? panelModel(full, s.place, s.topic, s.lang) : null, s.lang, panelHandlers, { focus });
-    // The panel column opened or closed: the map follows its container at once (resize reads
-    // the new layout), so `ready` and the next frame see the map at its new size.
-    if (wasOpen === $('panel').hidden) view.resize();
+    const place = s.place;
+    const all = expanded === place || s.filter !== null;
+    // Focus moves to the panel when it arrives, unless the user has moved it elsewhere meanwhile.
+    const focusedAt = document.activeElement;
+    $('status').textContent = t('loadingSentences', s.lang);
+    return track(
+      placeSlice(place, all ? 'all' : 'head').then(
+        (slice) => {
+          if (token !== panelToken) return;
+          $('status').textContent = '';
+          const shown = filteredSlice(slice.data, filterDocs, data.file.places);
+          const model = panelModel(shown, place, s.topic, s.lang, { tally: data.tally(place) ?? emptyTally(), head: !slice.complete });
+          const wasOpen = !$('panel').hidden;
+          renderPanel($('panel'), model, s.lang, panelHandlers, { focus: focus && document.activeElement === focusedAt });
+          if (focusOn) $('panel').querySelector<HTMLElement>('.panel-facts-title, .fact-group-title')?.focus();
+          // The panel column opened: the map follows its container at once (resize reads the
+          // new layout), so `ready` and the next frame see the map at its new size.
+          if (!wasOpen) view.resize();
+        },
+        (e: unknown) => {
+          if (token !== panelToken) return;
+          $('status').textContent = '';
+          notify(explain(e, store.get().lang)[1], store.get().lang, 'facts');
+        },
+      ),
+    );
   };
-  const sentences = (): Promise<AtlasData> =>
-    (loading ??= loadFacts().then(
-      (d) => {
-        full = d;
-        reindex();
-        if (story) tour = tourView(() => view, store, d, b, story, { root: $('tour'), button: $('tour-button') }, (m) => notify(m, store.get().lang));
-        $('status').textContent = '';
-        const s = store.get();
-        if (s.place) showPanel(s, focusWhenLoaded);
-        focusWhenLoaded = false;
-        return d;
-      },
-      (e: unknown) => {
-        loading = null;
-        $('status').textContent = '';
-        notify(explain(e, store.get().lang)[1], store.get().lang, 'facts');
-        throw e;
-      },
-    ));
   const followSelection = (place: string | null) => {
     const now = store.get();
     view.apply(now, null);
@@ -264,17 +405,18 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     v.onCameraChange((camera) => store.set({ camera }));
   };
 
+  let overlay: OverlayHandle | null = null;
   store.subscribe(render);
   render(store.get(), null);
   listen(view);
   $('tour-button').hidden = !story;
-  mountOverlayOnDemand(store, sentences);
+  mountOverlayOnDemand(store, track, { index: data, documents, figures, filterDocs: () => filterDocs }, (o) => (overlay = o));
   const exportMenu = mountAtlasExport($<HTMLButtonElement>('export-button'), () => view, b, data, () => store.get());
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) exportMenu.setLang(s.lang);
   });
   // A failed load has already said so in a notice.
-  $('tour-button').addEventListener('click', () => void sentences().then(() => tour?.start(), () => undefined));
+  $('tour-button').addEventListener('click', () => void ensureTour().then((v) => v?.start()));
   $('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'en' ? 'zh' : 'en' }));
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -283,7 +425,11 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     else if (store.get().place) closePanel($('panel'));
   });
   return {
-    sentences,
+    /** Resolves when what the state shows is loaded (panel, reader, tour, charts). */
+    sentences: async () => {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+    applyFilter,
     setMap(next: MapView) {
       view.destroy();
       view = next;
@@ -295,7 +441,12 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
 }
 
 /** The charts and documents views load with their first opening (a link may open one at once). */
-function mountOverlayOnDemand(store: Store, sentences: () => Promise<AtlasData>) {
+function mountOverlayOnDemand(
+  store: Store,
+  track: <T>(p: Promise<T>) => Promise<T>,
+  sources: OverlaySources,
+  mounted: (o: OverlayHandle) => void,
+) {
   const buttons = { charts: $('charts-button'), docs: $('docs-button') };
   for (const view of ['charts', 'docs'] as const) {
     buttons[view].hidden = false;
@@ -305,13 +456,15 @@ function mountOverlayOnDemand(store: Store, sentences: () => Promise<AtlasData>)
   const load = (s: AtlasState) => {
     if (loading || !s.view) return;
     loading = true;
-    Promise.all([import('./views/overlay-view.ts'), sentences()])
-      .then(([m, data]) => m.overlayView($('overlay'), store, data, buttons))
-      .catch((e: Error) => {
-        loading = false;
-        // A broken facts file has its own notice already (cause 'facts'): do not say it twice.
-        if (!(e instanceof DataFileError)) notify(t('viewLoadFailed', s.lang, { reason: e.message }), s.lang, 'view');
-      });
+    void track(
+      import('./views/overlay-view.ts')
+        .then((m) => mounted(m.overlayView($('overlay'), store, sources, buttons)))
+        .catch((e: Error) => {
+          loading = false;
+          // A broken data file has its own notice already: do not say it twice.
+          if (!(e instanceof DataFileError)) notify(t('viewLoadFailed', s.lang, { reason: e.message }), s.lang, 'view');
+        }),
+    );
   };
   store.subscribe(load);
   load(store.get());
@@ -347,7 +500,7 @@ async function start(handle: AtlasHandle): Promise<void> {
     // The story is fetched beside the data it is checked against (awaited below, so its failure is never unhandled).
     const storyFile = fetchStory();
     storyFile.catch(() => undefined);
-    const [boundaries, data] = await Promise.all([loadBoundaries(), loadFactIndex()]);
+    const [boundaries, data] = await Promise.all([loadBoundaries(), loadSummary()]);
     // The map works without the presentation: a broken story is a notice, not an error screen.
     const story = await storyFile.then((json) => parseStory(json, data)).catch((e: Error) => {
       notify(t('tour.loadFailed', hashLang, { reason: e.message }), hashLang);
@@ -356,8 +509,12 @@ async function start(handle: AtlasHandle): Promise<void> {
     const known: Known = {
       places: new Set(data.places.keys()),
       topics: new Set<string>(TOPIC_ORDER),
-      docs: new Set(data.documents.keys()),
-      factDoc: (id) => data.facts.get(id)?.doc,
+      docs: data.docIds,
+      // A fact id names its document; whether the document still has it, the reader finds out.
+      factDoc: (id) => {
+        const doc = factDocOf(id);
+        return doc !== undefined && data.docIds.has(doc) ? doc : undefined;
+      },
       tours: new Map(story ? [[story.id, story.steps.length]] : []),
     };
     const { state, notices } = parseState(location.hash, known);

@@ -6,12 +6,13 @@
  * beside FILE, where the app fetches them. Nothing is written until the whole run has succeeded;
  * then all outputs are published together or not at all (write-outputs.ts).
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FactIndexFile, FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
+import type { FactsFile, Gazetteer, ManifestEntry } from '../types.ts';
 import { parseDivisions, type Divisions } from './divisions.ts';
-import { factIndex } from './fact-index.ts';
+import { siteData } from './site-data.ts';
+import { toSimplified } from './normalise-key.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import type { TopicLexicon } from './tag-topics.ts';
 import { DOC_ID } from '../contract.ts';
@@ -70,7 +71,7 @@ function parseJson<T>(raw: string, path: string, what: string): T {
 }
 
 /** One document, place or fact per line: compact, yet diffs stay readable. */
-export function serialiseFacts(f: FactsFile | FactIndexFile): string {
+export function serialiseFacts(f: FactsFile): string {
   const list = (xs: unknown[]) => (xs.length ? `[\n${xs.map((x) => JSON.stringify(x)).join(',\n')}\n]` : '[]');
   return `{\n"documents": ${list(f.documents)},\n"places": ${list(f.places)},\n"facts": ${list(f.facts)}\n}\n`;
 }
@@ -155,15 +156,30 @@ export function loadInputs(opts: Record<string, string>): { seeds: string; input
 /** Where the reader texts go: the docs/ folder beside the facts file, which the app fetches from. */
 export const docsFolder = (out: string) => join(dirname(out), 'docs');
 
-/** Reader texts in the docs folder that no document of this run wrote: a deleted seed's text must not keep shipping. */
-function staleTexts(docs: string, keep: ReadonlySet<string>): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(docs);
-  } catch {
-    return [];
+/** The folders of generated files, beside the facts file: what is in them and not written by this run is stale. */
+const GENERATED = ['docs', 'places', 'search'];
+/** A file an earlier design wrote there, which nothing reads any more. */
+const RETIRED = ['facts-index.json'];
+
+/**
+ * Generated files that this run did not write: a deleted seed's text must not keep shipping,
+ * nor a place file under an old hash. Only names this pipeline could have written are touched.
+ */
+function staleFiles(dataDir: string, keep: ReadonlySet<string>): string[] {
+  const out = RETIRED.map((n) => join(dataDir, n)).filter((p) => existsSync(p));
+  for (const folder of GENERATED) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dataDir, folder));
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const path = join(dataDir, folder, n);
+      if (!keep.has(path) && /\.(txt|json)$/.test(n) && DOC_ID.test(n)) out.push(path);
+    }
   }
-  return names.filter((n) => n.endsWith('.txt') && DOC_ID.test(n.slice(0, -4)) && !keep.has(n)).map((n) => join(docs, n));
+  return out;
 }
 
 /** The error in one line; a refused curated input is named by the path it was read from. */
@@ -195,19 +211,21 @@ export function runCli(argv: string[], io: Io = { log: console.log, error: conso
     }
     if (stats.length === 0) io.error(`warning: no .txt or .html documents in ${seeds}`);
     const out = resolve(opts.out);
+    const dataDir = dirname(out);
     const withDocs = opts['no-docs'] !== 'yes';
     const docs = withDocs ? file.documents.map((d) => ({ path: join(docsFolder(out), `${d.id}.txt`), data: texts.get(d.id)! })) : [];
-    const stale = withDocs ? staleTexts(docsFolder(out), new Set(file.documents.map((d) => `${d.id}.txt`))) : [];
-    // The first view's slice sits beside the facts file; facts.json, which the app reads last, goes last.
-    const index = { path: join(dirname(out), 'facts-index.json'), data: serialiseFacts(factIndex(file)) };
-    writeOutputs({ files: [...docs, index, { path: out, data: serialiseFacts(file) }], stale });
+    // What the app loads (site-data.ts), summary.json last of them; facts.json, the whole contract for other tools, last.
+    const site = withDocs ? siteData(file, { fold: toSimplified }).map((f) => ({ path: join(dataDir, f.path), data: f.data })) : [];
+    const files = [...docs, ...site, { path: out, data: serialiseFacts(file) }];
+    const stale = withDocs ? staleFiles(dataDir, new Set(files.map((f) => f.path))) : [];
+    writeOutputs({ files, stale });
     const never = file.places.filter((p) => p.factCount === 0).map((p) => p.id);
     io.log(
       `documents: ${stats.length}  sentences: ${stats.reduce((n, s) => n + s.sentences, 0)}  facts: ${file.facts.length}  ` +
         `places hit: ${file.places.length - never.length}/${file.places.length}  pipeline: ${Math.round(ms)} ms`,
     );
     io.log(`places never hit: ${never.length ? never.join(', ') : '(none)'}`);
-    io.log(`wrote ${out} and ${index.path}${withDocs ? `, ${docs.length} reader text(s) in ${docsFolder(out)}${stale.length ? ` (${stale.length} stale removed)` : ''}` : ''}`);
+    io.log(`wrote ${out}${withDocs ? `, ${site.length} app file(s) and ${docs.length} reader text(s) in ${dataDir}${stale.length ? ` (${stale.length} stale removed)` : ''}` : ''}`);
     return 0;
   } catch (e) {
     io.error(`error: ${errorLine(e, opts)}`);

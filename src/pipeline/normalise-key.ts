@@ -12,7 +12,7 @@ export interface NormalisedKey {
 }
 
 // 'tw' → 'cn' is character-level with a few phrases, so it (almost) never changes length.
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+export const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 const HAN = /\p{Script=Han}/u;
 const SPACE = /[ \t\u00a0\u3000]/;

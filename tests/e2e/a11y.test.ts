@@ -136,8 +136,8 @@ describe('the keyboard alone', () => {
     expect((await focused(page)).place).toBe('haidian');
     await page.keyboard.press('Enter');
     await expect.poll(() => hashParam(page, 'place')).toBe('haidian');
-    // Focus moves into the panel, onto its heading.
-    expect(await page.evaluate(() => document.activeElement?.matches('#panel .panel-title'))).toBe(true);
+    // Focus moves into the panel, onto its heading, once the place's file is in.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('#panel .panel-title'))).toBe(true);
 
     // Back to the list: Shift+Tab lands on the selected place (the list's one stop).
     await tabTo(page, (f) => f.cls.includes('place-item'), 'the place list again', { back: true });

@@ -1,9 +1,9 @@
 /**
  * Broken data files, each way they break: missing, not JSON, JSON of the wrong shape, or an
- * HTML page sent in their place. The facts and boundaries are needed for the map: the page
+ * HTML page sent in their place. The summary and boundaries are needed for the map: the page
  * shows an error naming the file and the command that rebuilds it (never a blank page), and
- * `atlas.ready` rejects. The story and the reader texts are not: the map works and a notice
- * (or the reader) says what failed.
+ * `atlas.ready` rejects. The files each view loads when it opens (a place's, the documents, the
+ * story, the reader texts) are not: the map works and a notice (or the view) says what failed.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -42,34 +42,37 @@ async function expectErrorScreen(page: Page, ready: string, file: string, comman
   expect(await alert.isVisible()).toBe(true);
 }
 
-const FACTS_CASES: Array<[string, Reply, RegExp]> = [
+/** The first view's file (summary.json): the map cannot start without it. */
+const SUMMARY_CASES: Array<[string, Reply, RegExp]> = [
   ['missing', NOT_FOUND, /Could not load .*HTTP 404/],
   ['not JSON', NOT_JSON, /is not valid: not valid JSON/],
-  ['JSON of the wrong shape', { contentType: 'application/json', body: '{"documents": [], "places": [], "facts": [{"id": "x"}]}' }, /is not valid: fact x /],
-  ['a list, not an object', { contentType: 'application/json', body: '[1, 2]' }, /documents, places and facts lists are required/],
+  ['JSON of the wrong shape', { contentType: 'application/json', body: '{"version": 1, "docs": [], "places": [{"id": "x"}], "tallies": {}, "files": {}}' }, /is not valid: place x /],
+  ['a list, not an object', { contentType: 'application/json', body: '[1, 2]' }, /version 1 with places, docs, tallies and files is required/],
   ['an HTML page in its place', HTML_PAGE, /Could not load .*HTML page/],
 ];
 
-describe('the facts file, opened by a link that shows its sentences', () => {
-  it.each(FACTS_CASES)('%s: an error screen naming it and `npm run data`', async (_what, reply, says) => {
-    const { page, ready } = await openWith('facts.json', reply, '#place=haidian&lang=en');
-    await expectErrorScreen(page, ready, 'facts.json', 'npm run data', says);
+describe('the first view’s summary', () => {
+  it.each(SUMMARY_CASES)('%s: an error screen naming it and `npm run data`', async (_what, reply, says) => {
+    const { page, ready } = await openWith('summary.json', reply, '#place=haidian&lang=en');
+    await expectErrorScreen(page, ready, 'summary.json', 'npm run data', says);
     await page.close();
   });
 });
 
-describe('the facts file, broken while the overview is shown', () => {
-  it('the map gets ready; one notice names the file and `npm run data`; a selection or the documents view tries again and the same notice counts it', async () => {
-    const { page, ready, consoleErrors } = await openWith('facts.json', NOT_FOUND);
+/** A place's file (loaded when its panel opens): the map works; a notice names the file. */
+const PLACE_CASES: Array<[string, Reply, RegExp]> = [
+  ['missing', NOT_FOUND, /data\/places\/haidian-[0-9a-f]{8}\.json[\s\S]*HTTP 404[\s\S]*npm run data/],
+  ['not JSON', NOT_JSON, /data\/places\/haidian-[0-9a-f]{8}\.json[\s\S]*not valid JSON/],
+  ['another place’s file', { contentType: 'application/json', body: '{"place": "chaoyang", "complete": true, "documents": [], "facts": []}' }, /is not the file of place haidian/],
+];
+
+describe('a place’s file, opened by a link to the place', () => {
+  it.each(PLACE_CASES)('%s: the map is ready, one notice names it, no panel and no error screen', async (_what, reply, says) => {
+    const { page, ready, consoleErrors } = await openWith('places/haidian-*.json', reply, '#place=haidian&lang=en');
     expect(ready).toBe('ready');
     const notices = page.locator('#notices .notice');
     await expect.poll(() => notices.count()).toBe(1);
-    expect(await notices.first().innerText()).toMatch(/data\/facts\.json[\s\S]*npm run data/);
-    await page.locator('#place-list button').first().click();
-    await expect.poll(() => notices.first().innerText()).toMatch(/\(×2\)/);
-    await page.locator('#docs-button').click();
-    await expect.poll(() => notices.first().innerText()).toMatch(/\(×3\)/);
-    expect(await notices.count()).toBe(1);
+    expect(await notices.first().innerText()).toMatch(says);
     expect(await page.locator('#panel').isHidden()).toBe(true);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(consoleErrors.filter((e) => !/404/.test(e))).toEqual([]);
@@ -77,10 +80,34 @@ describe('the facts file, broken while the overview is shown', () => {
   });
 });
 
-describe('the facts file, slow to arrive', () => {
-  it('a selection made before the sentences are in says so, then opens the panel and focuses it', async () => {
+describe('the place files, broken while the overview is shown', () => {
+  it('the map is ready; each selection that cannot load says so in the same notice, counted; the documents view says what it could not load', async () => {
     const { page, consoleErrors } = await watchedPage(browser);
-    await page.route('**/data/facts.json', async (r) => {
+    await page.route('**/data/places/**', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.route('**/data/documents.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${baseUrl}#lang=en`);
+    expect(await awaitReady(page)).toBe('ready');
+    const notices = page.locator('#notices .notice');
+    await page.locator('#place-list button').first().click();
+    await expect.poll(() => notices.count()).toBe(1);
+    expect(await notices.first().innerText()).toMatch(/data\/places\/.*\.json[\s\S]*npm run data/);
+    await page.locator('#place-list button').nth(1).click();
+    await expect.poll(() => notices.first().innerText()).toMatch(/\(×2\)/);
+    expect(await notices.count()).toBe(1);
+    expect(await page.locator('#panel').isHidden()).toBe(true);
+    await page.locator('#docs-button').click();
+    const failed = page.locator('#overlay .overlay-error');
+    await expect.poll(() => failed.count()).toBe(1);
+    expect(await failed.innerText()).toMatch(/data\/documents\.json/);
+    expect(consoleErrors.filter((e) => !/404/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a place’s file, slow to arrive', () => {
+  it('a selection says so while it loads, then opens the panel and focuses it', async () => {
+    const { page, consoleErrors } = await watchedPage(browser);
+    await page.route('**/data/places/**', async (r) => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
       await r.continue();
     });
@@ -94,15 +121,6 @@ describe('the facts file, slow to arrive', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('panel-title'))).toBe(true);
     expect(await page.locator('#status').innerText()).toBe('');
     expect(consoleErrors).toEqual([]);
-    await page.close();
-  });
-});
-
-// The first view's slice of the facts: the map cannot start without it.
-describe('the first view’s facts index', () => {
-  it.each(FACTS_CASES)('%s: an error screen naming it and `npm run data`', async (_what, reply, says) => {
-    const { page, ready } = await openWith('facts-index.json', reply);
-    await expectErrorScreen(page, ready, 'facts-index.json', 'npm run data', says);
     await page.close();
   });
 });

@@ -85,15 +85,16 @@ async function open(hash: string): Promise<Opened> {
     void d.dismiss();
   });
   page.on('pageerror', (e) => errors.push(String(e)));
-  // Every facts file the pipeline wrote (facts.json, and any slice of it written beside it).
-  await page.route('**/data/facts*.json', (r) => {
-    const file = join(tmp, 'out', new URL(r.request().url()).pathname.split('/').pop()!);
-    return existsSync(file) ? r.fulfill({ contentType: 'application/json', body: readFileSync(file, 'utf8') }) : r.fulfill({ status: 404, body: '' });
-  });
-  await page.route('**/data/story.json', (r) => r.fulfill({ contentType: 'application/json', body: story }));
-  await page.route('**/data/docs/*.txt', (r) => {
-    const file = join(tmp, 'out', 'docs', decodeURIComponent(new URL(r.request().url()).pathname.split('/').pop()!));
-    return existsSync(file) ? r.fulfill({ contentType: 'text/plain; charset=utf-8', body: readFileSync(file, 'utf8') }) : r.fulfill({ status: 404, body: '' });
+  // Every data file the pipeline wrote for this build (summary, place files, documents, search
+  // index, reader texts …) in place of the built one; the story with its hostile step; the
+  // boundaries are the build's.
+  await page.route('**/data/**', (r) => {
+    const path = decodeURIComponent(new URL(r.request().url()).pathname).replace(/^.*?\/data\//, '');
+    if (path === 'story.json') return r.fulfill({ contentType: 'application/json', body: story });
+    if (path === 'boundaries.topo.json') return r.continue();
+    const file = join(tmp, 'out', path);
+    const type = path.endsWith('.txt') ? 'text/plain; charset=utf-8' : 'application/json';
+    return existsSync(file) ? r.fulfill({ contentType: type, body: readFileSync(file, 'utf8') }) : r.fulfill({ status: 404, body: '' });
   });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`${baseUrl}${hash}`);

@@ -3,7 +3,7 @@
  * textContent only; d3-scale for the count axis). Each district's bar is a button.
  */
 import { scaleLinear } from 'd3-scale';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import type { AtlasState } from '../state/state.ts';
 import { el, uniqueId } from '../ui/dom.ts';
@@ -118,7 +118,7 @@ function chartSvg(model: DistrictChartModel, lang: Lang, handlers: DistrictChart
   return root;
 }
 
-function render(root: HTMLElement, data: AtlasData, state: Pick<AtlasState, 'topic' | 'place'>, lang: Lang, handlers: DistrictChartHandlers): void {
+function render(root: HTMLElement, data: AtlasIndex, state: Pick<AtlasState, 'topic' | 'place'>, lang: Lang, handlers: DistrictChartHandlers): void {
   const focused = document.activeElement instanceof Element && root.contains(document.activeElement)
     ? document.activeElement.closest('[data-district]')?.getAttribute('data-district') ?? null
     : null;
@@ -145,7 +145,7 @@ function render(root: HTMLElement, data: AtlasData, state: Pick<AtlasState, 'top
  * it for a new theme filter / selected place / language, keeping keyboard focus on the
  * same district's bar.
  */
-export function mountDistrictChart(root: HTMLElement, data: AtlasData, state: Pick<AtlasState, 'topic' | 'place'>, lang: Lang, handlers: DistrictChartHandlers): ChartRender {
+export function mountDistrictChart(root: HTMLElement, data: AtlasIndex, state: Pick<AtlasState, 'topic' | 'place'>, lang: Lang, handlers: DistrictChartHandlers): ChartRender {
   render(root, data, state, lang, handlers);
   return (s, l) => render(root, data, s, l, handlers);
 }

@@ -1,7 +1,7 @@
 /**
  * Facts per Beijing district, stacked by topic: the chart's view model. Pure.
  *
- * Counting rule: the atlas's one rule (src/place-facts.ts, through AtlasData.factsOf): a fact
+ * Counting rule: the atlas's one rule (src/place-facts.ts; the summary's tallies, whose `p` counts each fact under its first topic): a fact
  * counts for a district when it is about the district or about a place located in it; group
  * mentions and spanning places' other hosts do not count. Without a theme filter a fact counts once per district, under its FIRST topic in
  * the fixed topic order (primaryTopic), so a bar's length is the number of facts about the
@@ -9,10 +9,9 @@
  * are grouped as 'other'. With a theme filter a bar counts every fact having that topic.
  */
 import type { Topic } from '../../types.ts';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { TOPIC_ORDER, placeName, topicLabel } from '../ui/labels.ts';
-import { primaryTopic } from '../ui/panel-model.ts';
 
 export type SeriesKey = Topic | 'other';
 
@@ -62,17 +61,16 @@ export interface DistrictChartModel {
 }
 
 /** Beijing district ids, in the facts file's order. */
-export function districtIds(data: AtlasData): string[] {
+export function districtIds(data: AtlasIndex): string[] {
   return data.file.places.filter((p) => p.kind === 'district').map((p) => p.id);
 }
 
 /** Per district, per first topic ('other' = no topic): the unfiltered stack counts. */
-export function primaryTopicCounts(data: AtlasData): Map<string, Map<SeriesKey, number>> {
+export function primaryTopicCounts(data: AtlasIndex): Map<string, Map<SeriesKey, number>> {
   const out = new Map<string, Map<SeriesKey, number>>();
   for (const d of districtIds(data)) {
-    const m = new Map<SeriesKey, number>();
-    for (const f of data.factsOf(d)) m.set(primaryTopic(f), (m.get(primaryTopic(f)) ?? 0) + 1);
-    out.set(d, m);
+    const byPrimary = data.tally(d)?.p ?? {};
+    out.set(d, new Map(Object.entries(byPrimary).filter(([, n]) => n > 0) as Array<[SeriesKey, number]>));
   }
   return out;
 }
@@ -82,7 +80,7 @@ export function primaryTopicCounts(data: AtlasData): Map<string, Map<SeriesKey, 
  * districts (ties in topic order), each with a fixed colour; everything else is 'other'.
  * Depends on the data only, so colours stay put when the theme or language changes.
  */
-export function topicColours(data: AtlasData): Map<Topic, string> {
+export function topicColours(data: AtlasIndex): Map<Topic, string> {
   const totals = new Map<Topic, number>();
   for (const m of primaryTopicCounts(data).values()) {
     for (const [k, n] of m) if (k !== 'other') totals.set(k, (totals.get(k) ?? 0) + n);
@@ -100,7 +98,7 @@ export function filteredColour(colours: Map<Topic, string>, topic: Topic): strin
   return colours.get(topic) ?? CHART_PALETTE[4];
 }
 
-export function districtTopicModel(data: AtlasData, topic: Topic | null, lang: Lang): DistrictChartModel {
+export function districtTopicModel(data: AtlasIndex, topic: Topic | null, lang: Lang): DistrictChartModel {
   const colours = topicColours(data);
   const names = new Map(districtIds(data).map((id) => [id, placeName(data.places.get(id)!, lang)]));
   let legend: LegendEntry[];

@@ -2,7 +2,7 @@
  * The facts file indexed for the app: places by id, facts by place and topic, counts per
  * district. Pure (built once from the loaded JSON); nothing here re-derives pipeline results.
  */
-import { aggregate, type PlaceFacts } from '../../place-facts.ts';
+import { aggregate, tallyCount, tallyListed, type PlaceFacts, type Tally } from '../../place-facts.ts';
 import type { DocumentRecord, Fact, FactRef, FactsFile, Topic } from '../../types.ts';
 
 export type PlaceRecord = FactsFile['places'][number];
@@ -39,6 +39,11 @@ export interface AtlasData<F extends FactRef = Fact> {
   districtCounts(topic?: Topic | null): Map<string, number>;
 }
 
+function childrenOf(list: readonly PlaceRecord[], places: ReadonlyMap<string, PlaceRecord>, placeId: string): PlaceRecord[] {
+  const isDistrict = places.get(placeId)?.kind === 'district';
+  return list.filter((p) => p.id !== placeId && (p.parent === placeId || (isDistrict && p.district === placeId && p.kind !== 'district')));
+}
+
 export function indexFacts<F extends FactRef = Fact>(file: FactsFileOf<F>): AtlasData<F> {
   const places = new Map(file.places.map((p) => [p.id, p]));
   const facts = new Map(file.facts.map((f) => [f.id, f]));
@@ -56,11 +61,80 @@ export function indexFacts<F extends FactRef = Fact>(file: FactsFileOf<F>): Atla
       const all = counting.of(placeId);
       return all.counted.length + all.listed.length > 0;
     },
-    children: (placeId) =>
-      file.places.filter((p) => p.id !== placeId && (p.parent === placeId || (places.get(placeId)?.kind === 'district' && p.district === placeId && p.kind !== 'district'))),
+    children: (placeId) => childrenOf(file.places, places, placeId),
     districtCounts: (topic) => new Map(districtIds.map((id) => [id, counting.count(id, topic)])),
   };
 }
 
-/** The first view's data: places, documents and every fact without its sentence. */
-export type AtlasIndex = AtlasData<FactRef>;
+/**
+ * The first view's data (summary.json): the places and, for each, its Tally — the counting
+ * rule's numbers — but no fact. Enough for the map, the place list, the legend and the charts'
+ * counts. The tallies it answers with are the whole corpus's, or a document filter's sums
+ * (`useTallies`), so every count follows the filter from one place.
+ */
+export interface AtlasIndex {
+  file: { places: FactsFile['places'] };
+  places: Map<string, PlaceRecord>;
+  /** Every document id (their records load with documents.json). */
+  docIds: ReadonlySet<string>;
+  /** Per cited place: the panel's first file and the file of all its facts. */
+  files: Readonly<Record<string, { head: string; all: string }>>;
+  tally(placeId: string): Tally | undefined;
+  /** Facts counted for a place (self and within), optionally within one topic. */
+  count(placeId: string, topic?: Topic | null): number;
+  /** Facts shown for a place but not counted (shared, group). */
+  listed(placeId: string, topic?: Topic | null): number;
+  /** Whether the documents cite a place at all, counted or not (a county named only through 北三县). */
+  isCited(placeId: string): boolean;
+  /** Places whose parent is this place, or that it hosts when it is a district. */
+  children(placeId: string): PlaceRecord[];
+  /** Facts counted per Beijing district (id → count), optionally within one topic. */
+  districtCounts(topic?: Topic | null): Map<string, number>;
+  /** Answer with these tallies from now on (a document filter's sums); null: the whole corpus's again. */
+  useTallies(tallies: ReadonlyMap<string, Tally> | null): void;
+  /** True while a document filter's tallies are in use. */
+  filtered(): boolean;
+  /** Changes with every `useTallies`: what a drawing of the counts was made from. */
+  version(): number;
+}
+
+/**
+ * What a map's counts were drawn for: the theme and the tallies in use (the whole corpus's, or a
+ * document filter's). Two drawings with the same key colour the districts and size the points alike.
+ */
+export function countsKey(topic: Topic | null, data: Pick<AtlasIndex, 'version'>): string {
+  return `${topic ?? ''}|${data.version()}`;
+}
+
+export interface SummaryData {
+  places: FactsFile['places'];
+  docs: string[];
+  tallies: Record<string, Tally>;
+  files: Record<string, { head: string; all: string }>;
+}
+
+export function indexSummary(summary: SummaryData): AtlasIndex {
+  const places = new Map(summary.places.map((p) => [p.id, p]));
+  const districtIds = summary.places.filter((p) => p.kind === 'district').map((p) => p.id);
+  const whole: ReadonlyMap<string, Tally> = new Map(Object.entries(summary.tallies));
+  let current = whole;
+  let version = 0;
+  return {
+    file: { places: summary.places },
+    places,
+    docIds: new Set(summary.docs),
+    files: summary.files,
+    tally: (id) => current.get(id),
+    count: (id, topic) => tallyCount(current.get(id), topic),
+    listed: (id, topic) => tallyListed(current.get(id), topic),
+    isCited: (id) => tallyCount(current.get(id)) + tallyListed(current.get(id)) > 0,
+    children: (placeId) => childrenOf(summary.places, places, placeId),
+    districtCounts: (topic) => new Map(districtIds.map((id) => [id, tallyCount(current.get(id), topic)])),
+    useTallies: (t) => {
+      current = t ?? whole;
+      version++;
+    },
+    filtered: () => current !== whole,
+    version: () => version,
+  };
+}

@@ -3,18 +3,18 @@
  * reads (src/types.ts is the contract): a file that is valid JSON but the wrong shape gets
  * the error screen naming it, never a TypeError deep inside a view.
  */
-import type { FactIndexFile, FactsFile } from '../../types.ts';
+import type { FactsFile } from '../../types.ts';
 import { ISO_DATE, isNum, isRec, isStr, isTopic, optional, placeProblem as curatedPlaceProblem, SCRIPTS, WEB_ADDRESS, type Rec } from '../../contract.ts';
-import { DataFileError, fetchDataFile } from './fetch-data-file.ts';
-import { type AtlasData, type AtlasIndex, indexFacts } from './atlas-data.ts';
+import { DataFileError } from './fetch-data-file.ts';
+import { type AtlasData, indexFacts } from './atlas-data.ts';
 
 export const FACTS_URL = 'data/facts.json';
 export const FACTS_COMMAND = 'npm run data';
 
-const isNat = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+export const isNat = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 
 /** What is wrong with a document record, or null. */
-function documentProblem(d: Rec): string | null {
+export function documentProblem(d: Rec): string | null {
   if (!['file', 'title', 'publisher', 'date'].every((k) => isStr(d[k]))) return 'lacks file, title, publisher or date';
   if (!ISO_DATE.test(d.date as string)) return 'has a date that is not an ISO date';
   if (!(SCRIPTS as readonly unknown[]).includes(d.script)) return 'has no script';
@@ -44,7 +44,7 @@ function factRefProblem(f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: Readon
   return null;
 }
 
-function factProblem(f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: ReadonlySet<string>): string | null {
+export function factProblem(f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: ReadonlySet<string>): string | null {
   if (!isStr(f.text) || !isNat(f.start) || !isNat(f.end) || f.end - f.start !== f.text.length) return 'has no text or inconsistent offsets';
   const ref = factRefProblem(f, docs, placeIds);
   if (ref) return ref;
@@ -56,7 +56,7 @@ function factProblem(f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: ReadonlyS
   return null;
 }
 
-function duplicateOf(ids: string[]): string | undefined {
+export function duplicateOf(ids: string[]): string | undefined {
   const seen = new Set<string>();
   return ids.find((id) => (seen.has(id) ? true : (seen.add(id), false)));
 }
@@ -64,7 +64,7 @@ function duplicateOf(ids: string[]): string | undefined {
 type FactCheck = (f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: ReadonlySet<string>) => string | null;
 
 /** Every list, id, document, place and fact checked (facts by `factCheck`); throws naming the first problem. */
-function validate(json: unknown, file: string, factCheck: FactCheck): void {
+export function validate(json: unknown, file: string, factCheck: FactCheck): void {
   const invalid = (reason: string) => new DataFileError(file, reason, 'invalid', FACTS_COMMAND);
   if (!isRec(json) || !Array.isArray(json.documents) || !Array.isArray(json.places) || !Array.isArray(json.facts)) throw invalid('documents, places and facts lists are required');
   const lists = { document: json.documents as unknown[], place: json.places as unknown[], fact: json.facts as unknown[] };
@@ -97,20 +97,4 @@ function validate(json: unknown, file: string, factCheck: FactCheck): void {
 export function parseFacts(json: unknown, file = FACTS_URL): AtlasData {
   validate(json, file, factProblem);
   return indexFacts(json as FactsFile);
-}
-
-/** The first view's file (facts without sentences; see FactIndexFile), checked the same way. */
-export const FACT_INDEX_URL = 'data/facts-index.json';
-
-export function parseFactIndex(json: unknown, file = FACT_INDEX_URL): AtlasIndex {
-  validate(json, file, factRefProblem);
-  return indexFacts(json as FactIndexFile);
-}
-
-export async function loadFactIndex(fetcher: typeof fetch = fetch): Promise<AtlasIndex> {
-  return parseFactIndex(await fetchDataFile(FACT_INDEX_URL, FACTS_COMMAND, fetcher));
-}
-
-export async function loadFacts(fetcher: typeof fetch = fetch): Promise<AtlasData> {
-  return parseFacts(await fetchDataFile(FACTS_URL, FACTS_COMMAND, fetcher));
 }

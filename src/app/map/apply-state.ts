@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
-import type { AtlasIndex } from '../data/atlas-data.ts';
+import { type AtlasIndex, countsKey } from '../data/atlas-data.ts';
 import { LAYER_IDS, type AtlasState } from '../state/state.ts';
 import { buildStyle, placeSources } from './build-style.ts';
 import { choroplethColour, classBreaks } from './choropleth.ts';
@@ -34,20 +34,21 @@ export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex
     applied.layers = layers;
   }
 
-  if (state.topic !== applied.topic) {
+  const counted = countsKey(state.topic, data);
+  if (counted !== applied.counts) {
     const counts = data.districtCounts(state.topic);
     for (const [id, count] of counts) map.setFeatureState({ source: 'districts', id }, { count });
     map.setPaintProperty('districts-fill', 'fill-color', choroplethColour(classBreaks([...counts.values()])));
     const sources = placeSources(buildPlaceFeatures(data, boundaries, state.topic));
     for (const [id, fc] of Object.entries(sources)) {
       // The first application after load usually finds the data it would set already there.
-      if (state.topic !== applied.pointsTopic) (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
+      if (counted !== applied.pointsCounts) (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
       applied.ids.set(id, idsOf(fc, 'placeId'));
     }
-    applied.pointsTopic = state.topic;
+    applied.pointsCounts = counted;
     applied.ids.set('districts', idsOf(boundaries.districts, 'id'));
     applied.ids.set('extents', idsOf(boundaries.extents, 'id'));
-    applied.topic = state.topic;
+    applied.counts = counted;
     applied.place = undefined; // new data: draw the selection again
   }
 

@@ -2,7 +2,7 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { AtlasIndex } from '../data/atlas-data.ts';
+import { type AtlasIndex, countsKey } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { DEFAULT_STATE, type AtlasState } from '../state/state.ts';
@@ -46,7 +46,7 @@ export function createMap(
     dragRotate: false,
     pitchWithRotate: false,
   });
-  registerMap(map, b, { ...state, pointsTopic: scene ? state.topic : undefined });
+  registerMap(map, b, { ...state, pointsCounts: scene ? countsKey(state.topic, scene.data) : undefined });
   map.touchZoomRotate.disableRotation();
   map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right');
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');

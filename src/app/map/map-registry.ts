@@ -8,10 +8,10 @@ import type { AtlasState } from '../state/state.ts';
 export interface Applied {
   lang: AtlasState['lang'];
   layers: string;
-  /** undefined = not applied yet (null is "all topics"). */
-  topic: AtlasState['topic'] | undefined;
-  /** The topic the point sources' data were made for (undefined = none yet): setData re-tiles, so skip it when unchanged. */
-  pointsTopic: AtlasState['topic'] | undefined;
+  /** What the counts were drawn for (countsKey: theme and document filter); undefined = not yet. */
+  counts: string | undefined;
+  /** What the point sources' data were made for (undefined = none yet): setData re-tiles, so skip it when unchanged. */
+  pointsCounts: string | undefined;
   /** undefined = must be drawn again (after new data). */
   place: string | null | undefined;
   /** Where the selection was drawn, to clear it on the next change. */
@@ -30,13 +30,13 @@ interface Entry {
 const registry = new WeakMap<object, Entry>();
 
 /**
- * Called when a style is set from `built` (createMap, or after setStyle); `pointsTopic` is the
- * topic its point sources were built for, if it was built with facts.
+ * Called when a style is set from `built` (createMap, or after setStyle); `pointsCounts` is what
+ * its point sources were built for (countsKey), if it was built with facts.
  */
-export function registerMap(map: object, boundaries: Boundaries, built: Pick<AtlasState, 'lang' | 'layers'> & { pointsTopic?: AtlasState['topic'] }): void {
+export function registerMap(map: object, boundaries: Boundaries, built: Pick<AtlasState, 'lang' | 'layers'> & { pointsCounts?: string }): void {
   registry.set(map, {
     boundaries,
-    applied: { lang: built.lang, layers: built.layers.join(), topic: undefined, pointsTopic: built.pointsTopic, place: null, selected: [], reading: [], ids: new Map() },
+    applied: { lang: built.lang, layers: built.layers.join(), counts: undefined, pointsCounts: built.pointsCounts, place: null, selected: [], reading: [], ids: new Map() },
   });
 }
 

@@ -16,7 +16,7 @@ export function beijingBounds(b: Boundaries): [number, number, number, number] {
 /** Off the Jing-Jin-Ji frame (Shanghai, Hefei …): shown as arrows at the frame's edge, not flown to. */
 const OFF_FRAME = new Set(['national-node', 'foreign']);
 
-export function placeCamera(data: AtlasIndex, b: Boundaries, placeId: string): CameraTarget {
+export function placeCamera(data: Pick<AtlasIndex, 'places'>, b: Boundaries, placeId: string): CameraTarget {
   const p = data.places.get(placeId);
   if (!p || OFF_FRAME.has(p.kind)) return null;
   const find = (fc: FeatureCollection, id: string) => fc.features.find((f) => f.properties?.id === id);

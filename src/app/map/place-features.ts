@@ -33,7 +33,7 @@ const pointOf = (p: PlaceRecord): LonLat | null => (p.geometry.type === 'point' 
 const names = (p: PlaceRecord) => ({ nameZhHans: p.names.zhHans, nameEn: p.names.en });
 
 export function buildPlaceFeatures(data: AtlasIndex, b: Pick<Boundaries, 'labels' | 'extents'>, topic: Topic | null): PlaceFeatures {
-  const count = (id: string) => data.factsOf(id, topic).length;
+  const count = (id: string) => data.count(id, topic);
   // Drawn when the documents cite it at all, group mentions included (北三县's three counties).
   const cited = (id: string) => data.isCited(id);
   const labelAt = new Map(b.labels.features.map((f) => [String(f.properties?.id), f.geometry.coordinates as LonLat]));

@@ -17,6 +17,7 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
   // MapLibre's canvas is the Tab stop with the map's keys; the container stays focusable by script only.
   container.tabIndex = -1;
   let latest = state;
+  let waiting = false;
   map.once('load', () => applyState(map, latest, data));
   return {
     kind: 'webgl',
@@ -27,6 +28,15 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
       latest = s;
       if (prev && s.lang !== prev.lang) labelMapControls(container, s.lang);
       if (map.isStyleLoaded()) applyState(map, s, data, prev);
+      // A source still loading (new data, tiles for a new camera): apply the latest state once
+      // the map is idle, rather than drop it (applyState skips what is already applied).
+      else if (!waiting) {
+        waiting = true;
+        map.once('idle', () => {
+          waiting = false;
+          applyState(map, latest, data);
+        });
+      }
     },
     highlight: (ids) => highlightReading(map, data, ids),
     fitBounds: (bounds, o) => map.fitBounds(bounds, o),

@@ -1,5 +1,5 @@
 /** What the atlas shows: the single source of truth, kept in the URL hash. */
-import type { Topic } from '../../types.ts';
+import type { Script, Topic } from '../../types.ts';
 import type { Lang } from '../i18n/strings.ts';
 
 export const LAYER_IDS = ['districts', 'science-cities', 'sub-parks', 'jjj', 'facilities'] as const;
@@ -11,6 +11,17 @@ export interface Camera {
   lng: number;
   lat: number;
   zoom: number;
+}
+
+/**
+ * Which documents count: a publisher, a date range (ISO, partial allowed: 2021, 2021-06), a
+ * script. Every count, colour, panel and chart follows it; null fields do not filter.
+ */
+export interface DocFilter {
+  publisher: string | null;
+  from: string | null;
+  to: string | null;
+  script: Script | null;
 }
 
 export interface AtlasState {
@@ -31,6 +42,8 @@ export interface AtlasState {
   step: number | null;
   /** An overlay view over the map: the charts or the documents list, or null. */
   view: 'charts' | 'docs' | null;
+  /** The documents that count, or null for all of them. */
+  filter: DocFilter | null;
   /** Hash keys this version does not know, kept so links from newer versions survive a round trip. */
   extra: Array<[string, string]>;
 }
@@ -46,5 +59,7 @@ export const DEFAULT_STATE: AtlasState = {
   tour: null,
   step: null,
   view: null,
+  filter: null,
   extra: [],
 };
+

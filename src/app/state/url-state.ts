@@ -3,9 +3,10 @@
  * valid state plus notices for the values it had to ignore; unknown keys are kept (`extra`)
  * so links written by a newer version survive a round trip through this one.
  */
-import type { Topic } from '../../types.ts';
+import { SCRIPTS } from '../../contract.ts';
+import type { Script, Topic } from '../../types.ts';
 import type { Lang } from '../i18n/strings.ts';
-import { type AtlasState, type Camera, DEFAULT_STATE, LAYER_IDS, type LayerId, VIEWS } from './state.ts';
+import { type AtlasState, type Camera, DEFAULT_STATE, type DocFilter, LAYER_IDS, type LayerId, VIEWS } from './state.ts';
 
 export interface Known {
   places: ReadonlySet<string>;
@@ -17,15 +18,18 @@ export interface Known {
   tours?: ReadonlyMap<string, number>;
 }
 
-export type NoticeKey = 'unknownPlace' | 'unknownLayer' | 'unknownTopic' | 'unknownLang' | 'badCamera' | 'unknownDoc' | 'unknownFact' | 'unknownTour' | 'badStep' | 'unknownView';
+export type NoticeKey = 'unknownPlace' | 'unknownLayer' | 'unknownTopic' | 'unknownLang' | 'badCamera' | 'unknownDoc' | 'unknownFact' | 'unknownTour' | 'badStep' | 'unknownView' | 'badFilter';
 export interface Notice {
   key: NoticeKey;
   value: string;
 }
 
-const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view'];
+const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view', 'pub', 'from', 'to', 'script'];
 /** A link chooses a notice's excerpt: short enough that it cannot carry a message of its own. */
 export const MAX_EXCERPT = 24;
+/** A filter date: a year, a month or a day (ISO). */
+const FILTER_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const MAX_PUBLISHER = 100;
 const CAMERA_LIMITS = { lng: [100, 135], lat: [25, 50], zoom: [3, 16] } as const;
 
 /** A link value as a notice quotes it: on one line, control characters shown as spaces, clipped (never inside a surrogate pair). */
@@ -117,6 +121,24 @@ export function parseState(hash: string, known: Known): { state: AtlasState; not
     if ((VIEWS as readonly string[]).includes(view)) state.view = view as AtlasState['view'];
     else note('unknownView', view);
   }
+  const filter: DocFilter = { publisher: null, from: null, to: null, script: null };
+  const pub = first('pub');
+  if (pub !== null && pub !== '') {
+    if (pub.length <= MAX_PUBLISHER && !/\p{Cc}/u.test(pub)) filter.publisher = pub;
+    else note('badFilter', pub);
+  }
+  for (const k of ['from', 'to'] as const) {
+    const v = first(k);
+    if (v === null || v === '') continue;
+    if (FILTER_DATE.test(v)) filter[k] = v;
+    else note('badFilter', v);
+  }
+  const script = first('script');
+  if (script !== null && script !== '') {
+    if ((SCRIPTS as readonly string[]).includes(script)) filter.script = script as Script;
+    else note('badFilter', script);
+  }
+  if (Object.values(filter).some((v) => v !== null)) state.filter = filter;
   const seen = new Set<string>();
   for (const [k, v] of params) {
     if (KEYS.includes(k) || seen.has(k)) continue;
@@ -142,13 +164,13 @@ export function formatState(s: AtlasState): string {
   if (s.tour) p.set('tour', s.tour);
   if (s.tour && s.step) p.set('step', String(s.step));
   if (s.view) p.set('view', s.view);
+  if (s.filter?.publisher) p.set('pub', s.filter.publisher);
+  if (s.filter?.from) p.set('from', s.filter.from);
+  if (s.filter?.to) p.set('to', s.filter.to);
+  if (s.filter?.script) p.set('script', s.filter.script);
   for (const [k, v] of s.extra) p.append(k, v);
   // Commas in layer lists and cameras read better unescaped.
   return p.toString().replace(/%2C/g, ',');
-}
-
-export function sameState(a: AtlasState, b: AtlasState): boolean {
-  return formatState(a) === formatState(b);
 }
 
 export type { LayerId };

@@ -6,8 +6,7 @@
  */
 import './svg-map.css';
 import { geoPath } from 'd3-geo';
-import type { Topic } from '../../types.ts';
-import type { AtlasIndex } from '../data/atlas-data.ts';
+import { type AtlasIndex, countsKey } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { selectionTargets } from '../map/apply-state.ts';
@@ -172,8 +171,8 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
   };
 
   // — the state —
-  const applied: { topic: Topic | null | undefined; lang: Lang | undefined; layers: string | undefined; place: string | null | undefined } = {
-    topic: undefined,
+  const applied: { counts: string | undefined; lang: Lang | undefined; layers: string | undefined; place: string | null | undefined } = {
+    counts: undefined,
     lang: undefined,
     layers: undefined,
     place: undefined,
@@ -218,7 +217,7 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
   const apply = (s: AtlasState) => {
     current = s;
     let redraw = false;
-    if (s.topic !== applied.topic || s.lang !== applied.lang) {
+    if (countsKey(s.topic, data) !== applied.counts || s.lang !== applied.lang) {
       restyleDistricts(districtLayer, districtLooks(b, data.districtCounts(s.topic), s.lang));
       const features = buildPlaceFeatures(data, b, s.topic);
       const pins = pinShapes(features, projection, s.lang);
@@ -235,7 +234,7 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
         retitleExtents(extentLayer, extents, s.lang);
         setStrings(s.lang);
       }
-      applied.topic = s.topic;
+      applied.counts = countsKey(s.topic, data);
       applied.lang = s.lang;
       redraw = true;
     }

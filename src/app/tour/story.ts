@@ -4,6 +4,7 @@
  * and which facts are its captions. Captions are fact ids, never text: what the audience reads
  * is always a sentence from a source document. The only typed text is the short step titles.
  */
+import { factDocOf } from '../../contract.ts';
 import type { Topic } from '../../types.ts';
 import type { AtlasIndex } from '../data/atlas-data.ts';
 import { DataFileError, fetchDataFile } from '../data/fetch-data-file.ts';
@@ -102,7 +103,7 @@ export function parseStory(json: unknown, data: AtlasIndex, file = STORY_URL): S
     for (const p of highlightRaw) if (typeof p !== 'string' || !data.places.has(p)) bad(`unknown place id ${JSON.stringify(p)} in "highlight"`);
 
     if (!Array.isArray(raw.facts) || raw.facts.length < 1 || raw.facts.length > MAX_CAPTIONS) bad(`"facts" must list 1 to ${MAX_CAPTIONS} fact ids`);
-    for (const f of raw.facts as unknown[]) if (typeof f !== 'string' || !data.facts.has(f)) bad(`unknown fact id ${JSON.stringify(f)}`);
+    for (const f of raw.facts as unknown[]) if (typeof f !== 'string' || !data.docIds.has(factDocOf(f) ?? '')) bad(`unknown fact id ${JSON.stringify(f)}`);
     if (new Set(raw.facts as string[]).size !== (raw.facts as string[]).length) bad('a fact is listed twice');
 
     return { title, camera, fit, layers, topic, highlight: [...(highlightRaw as string[])], facts: [...(raw.facts as string[])] };

@@ -3,7 +3,9 @@
  * every count comes from the facts file as loaded.
  */
 import type { DocumentRecord, Script } from '../../types.ts';
-import type { AtlasData } from '../data/atlas-data.ts';
+import type { DocumentsData } from '../data/load-site.ts';
+import { matchesFilter, publishers } from '../state/doc-filter.ts';
+import type { DocFilter } from '../state/state.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { type Citation, type QuoteLang, citationOf, quoteLang } from './panel-model.ts';
 
@@ -27,25 +29,26 @@ export interface DocumentRow {
   bodySource: DocumentRecord['bodySource'];
   bodySourceLabel: string;
   citation: Citation;
+  /** Whether the document filter lets it count (always, without a filter). */
+  counts: boolean;
 }
 
 export interface DocumentsModel {
   rows: DocumentRow[];
   totalFacts: number;
   summary: string;
+  /** The filter's choices: publishers (each once, in list order) and scripts present. */
+  publishers: string[];
+  scripts: Script[];
+  /** "2 of 5 documents count", or '' without a filter. */
+  filterLine: string;
+  /** True when a filter is set and no document matches it. */
+  noneMatch: boolean;
 }
 
-export function documentsModel(data: AtlasData, lang: Lang): DocumentsModel {
-  const facts = new Map<string, number>();
-  const places = new Map<string, Set<string>>();
-  for (const f of data.file.facts) {
-    facts.set(f.doc, (facts.get(f.doc) ?? 0) + 1);
-    const s = places.get(f.doc) ?? new Set<string>();
-    for (const p of f.places) s.add(p.id);
-    places.set(f.doc, s);
-  }
+export function documentsModel(data: DocumentsData, lang: Lang, filter: DocFilter | null = null): DocumentsModel {
   const fmt = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN');
-  const rows = data.file.documents.map((d): DocumentRow => {
+  const rows = data.list.map((d): DocumentRow => {
     const bodyLength = Math.max(0, d.bodyEnd - d.bodyStart);
     return {
       id: d.id,
@@ -58,13 +61,23 @@ export function documentsModel(data: AtlasData, lang: Lang): DocumentsModel {
       script: d.script,
       scriptLabel: t(d.script === 'zhHant' ? 'docs.script.zhHant' : 'docs.script.zhHans', lang),
       lang: quoteLang(d.script),
-      factCount: facts.get(d.id) ?? 0,
-      placeCount: places.get(d.id)?.size ?? 0,
+      factCount: data.contributed.get(d.id)?.facts ?? 0,
+      placeCount: data.contributed.get(d.id)?.places ?? 0,
       bodySource: d.bodySource,
       bodySourceLabel: t(d.bodySource === 'heuristic' ? 'docs.body.heuristic' : 'docs.body.manifest', lang),
       citation: citationOf(d, d.id),
+      counts: !filter || matchesFilter(d, filter),
     };
   });
   const totalFacts = rows.reduce((a, r) => a + r.factCount, 0);
-  return { rows, totalFacts, summary: t('docs.total', lang, { docs: String(rows.length), facts: fmt.format(totalFacts) }) };
+  const counting = rows.filter((r) => r.counts).length;
+  return {
+    rows,
+    totalFacts,
+    summary: t('docs.total', lang, { docs: String(rows.length), facts: fmt.format(totalFacts) }),
+    publishers: publishers(data.list),
+    scripts: (['zhHans', 'zhHant'] as const).filter((sc) => data.list.some((d) => d.script === sc)),
+    filterLine: filter ? t('filter.count', lang, { n: String(counting), total: String(rows.length) }) : '',
+    noneMatch: !!filter && counting === 0,
+  };
 }

@@ -6,6 +6,7 @@ import type { DocumentRecord, Fact, FactPlace, Names, PlaceKind, Script, Topic }
 import type { AtlasData, PlaceRecord } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { TOPIC_ORDER, kindLabel, placeName, topicLabel } from './labels.ts';
+import { headCap, headOf, primaryTopic, tallyCount, tallyListed, type Tally } from '../../place-facts.ts';
 
 export type Relation = 'district' | 'parent' | 'child' | 'link' | 'linked-from';
 
@@ -112,6 +113,8 @@ export interface PanelModel {
   listedCount: number;
   /** A line such as "12 facts" or "3 facts on “AI” (12 in all)". */
   countLine: string;
+  /** Facts (counted and listed, within the topic) not shown yet: the panel offers "show all". */
+  more: number;
   /** Set when there is nothing to show: says why, honestly. */
   empty: { reason: string } | null;
   /** True when some quote is in Traditional script (the panel then offers a 简/繁 toggle). */
@@ -156,11 +159,7 @@ export function formatCitation(c: Citation, lang: Lang): string {
   return [title, c.publisher, c.date].filter((s) => s !== '').join(sep);
 }
 
-/** The first of a fact's topics in the fixed topic order, or 'other'. */
-export function primaryTopic(f: Fact): Topic | 'other' {
-  for (const topic of TOPIC_ORDER) if (f.topics.includes(topic)) return topic;
-  return 'other';
-}
+export { primaryTopic };
 
 /** The most a panel shows as the place's role; the rest stays under its facts. */
 export const ROLE_SHOWN = 3;
@@ -183,7 +182,17 @@ function factItem(data: AtlasData, f: Fact, placeId: string): FactItem {
   };
 }
 
-export function panelModel(data: AtlasData, placeId: string, topic: Topic | null, lang: Lang): PanelModel | null {
+export interface PanelOptions {
+  /**
+   * The place's numbers from the first view (or a document filter's): when `data` holds only the
+   * panel's first facts (a place file's head), the counts come from here, never from what is shown.
+   */
+  tally?: Tally;
+  /** Show only the first facts (headOf, the pipeline's selection for the head file); false: all of them. */
+  head?: boolean;
+}
+
+export function panelModel(data: AtlasData, placeId: string, topic: Topic | null, lang: Lang, opts: PanelOptions = {}): PanelModel | null {
   const place = data.places.get(placeId);
   if (!place) return null;
 
@@ -209,9 +218,12 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
 
   // One rule for every number (src/place-facts.ts): counted = about it + about places in it.
   const everything = data.placeFacts(placeId);
-  const inTopic = topic ? data.placeFacts(placeId, topic) : everything;
+  const inTopicAll = topic ? data.placeFacts(placeId, topic) : everything;
+  const inTopic = opts.head ? headOf(inTopicAll, headCap(topic)) : inTopicAll;
   const all = everything.counted.map((x) => x.fact);
-  const shown = inTopic.counted.map((x) => x.fact);
+  const totals = opts.tally
+    ? { all: tallyCount(opts.tally), topic: tallyCount(opts.tally, topic), listed: tallyListed(opts.tally, topic) }
+    : { all: all.length, topic: inTopicAll.counted.length, listed: inTopicAll.listed.length };
   const fact = (id: string) => data.facts.get(id);
   const inTheme = (f: Fact | undefined): f is Fact => f !== undefined && (!topic || f.topics.includes(topic));
 
@@ -226,7 +238,8 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
   role = role.slice(0, ROLE_SHOWN);
 
   const counts = new Map<Topic, number>();
-  for (const f of all) for (const tp of f.topics) counts.set(tp, (counts.get(tp) ?? 0) + 1);
+  if (opts.tally) for (const [tp, [n]] of Object.entries(opts.tally.t) as Array<[Topic, [number, number]]>) n > 0 && counts.set(tp, n);
+  else for (const f of all) for (const tp of f.topics) counts.set(tp, (counts.get(tp) ?? 0) + 1);
   const chips: TopicChip[] = TOPIC_ORDER.filter((tp) => counts.has(tp))
     .map((tp) => ({ topic: tp, label: topicLabel(tp, lang), count: counts.get(tp)!, active: tp === topic }))
     .sort((a, b) => b.count - a.count || TOPIC_ORDER.indexOf(a.topic) - TOPIC_ORDER.indexOf(b.topic));
@@ -266,21 +279,22 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
     const entry = x.fact.places.find((p) => p.how === 'group' && p.via === term);
     g.facts.push({ ...factItem(data, x.fact, entry?.id ?? placeId), how: 'group', via: term });
   }
-  const listedCount = inTopic.listed.length;
+  const listedCount = totals.listed;
+  const more = Math.max(0, totals.topic + totals.listed - inTopic.counted.length - inTopic.listed.length);
 
   const name = placeName(place, lang);
   const tLabel = topic ? topicLabel(topic, lang) : null;
   let empty: PanelModel['empty'] = null;
-  if (all.length === 0) {
+  if (totals.all === 0) {
     // Say which places lie in it, so an empty district is not a dead end (密云区: 密云园, 怀柔科学城).
     const inside = data.file.places.filter((p) => p.id !== placeId && (p.district === placeId || p.hosts?.includes(placeId) || p.parent === placeId));
     const names = inside.map((p) => placeName(p, lang)).join(lang === 'zh' ? '、' : ', ');
     empty = { reason: names ? t('emptyAllPlacesIn', lang, { name, places: names }) : t('emptyAll', lang, { name }) };
-  } else if (shown.length === 0) empty = { reason: t('emptyTopic', lang, { name, topic: tLabel!, n: String(all.length) }) };
+  } else if (totals.topic === 0) empty = { reason: t('emptyTopic', lang, { name, topic: tLabel!, n: String(totals.all) }) };
 
   const counted = topic
-    ? t('factCountTopic', lang, { n: String(shown.length), topic: tLabel!, total: String(all.length) })
-    : t('factCountAll', lang, { n: String(all.length) });
+    ? t('factCountTopic', lang, { n: String(totals.topic), topic: tLabel!, total: String(totals.all) })
+    : t('factCountAll', lang, { n: String(totals.all) });
   const countLine = listedCount ? `${counted}${t('factCountListed', lang, { n: String(listedCount) })}` : counted;
 
   const hasTraditional = [...role, ...groups.flatMap((g) => g.facts), ...[...within, ...shared, ...groupMentions].flatMap((x) => x.facts)].some((f) => f.script === 'zhHant');
@@ -305,10 +319,11 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
     within,
     shared,
     groupMentions,
-    factCount: shown.length,
-    totalFactCount: all.length,
+    factCount: totals.topic,
+    totalFactCount: totals.all,
     listedCount,
     countLine,
+    more,
     empty,
     hasTraditional,
   };

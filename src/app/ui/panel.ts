@@ -15,6 +15,8 @@ export interface PanelHandlers {
   onTopic(topic: Topic | null): void;
   onRead(docId: string, factId: string): void;
   onClose(): void;
+  /** "Show all" was pressed: the panel's first facts are not all of them. */
+  onShowAll?(): void;
 }
 
 export interface PanelOptions {
@@ -223,6 +225,12 @@ export function renderPanel(
       details.append(el('h4', { class: 'fact-group-title' }, t('via', lang, { term: g.term }), ' ', el('span', { class: 'group-count', text: `(${g.facts.length})` })), factList(g.facts, lang, handlers));
     }
     section.append(details);
+  }
+  if (model.more > 0 && handlers.onShowAll) {
+    const total = model.factCount + model.listedCount;
+    const all = el('button', { type: 'button', class: 'panel-show-all', 'data-focus': 'show-all', text: t('showAll', lang, { n: String(total), more: String(model.more) }) });
+    all.addEventListener('click', () => handlers.onShowAll?.());
+    section.append(el('p', { class: 'panel-more' }, el('span', { text: t('showingFirst', lang, { shown: String(total - model.more), n: String(total) }) }), ' ', all));
   }
 
   root.hidden = false;

@@ -50,7 +50,7 @@ const SECTION_TITLE: Record<PlaceListKey, StringKey> = {
 };
 
 export function placeListModel(data: AtlasIndex, topic: Topic | null, lang: Lang): PlaceListSection[] {
-  const item = (p: PlaceRecord): PlaceListItem => ({ id: p.id, name: placeName(p, lang), count: data.factsOf(p.id, topic).length });
+  const item = (p: PlaceRecord): PlaceListItem => ({ id: p.id, name: placeName(p, lang), count: data.count(p.id, topic) });
   const byCount = (a: PlaceListItem, b: PlaceListItem) => b.count - a.count || a.name.localeCompare(b.name, lang === 'zh' ? 'zh-Hans' : 'en');
   const districts = data.file.places.filter((p) => p.kind === 'district').map(item);
   const sy = SANCHENG_YIQU.map((id) => data.places.get(id)).filter((p): p is PlaceRecord => !!p).map(item);

@@ -1,11 +1,13 @@
 /**
- * One search over place names (Simplified, Traditional, English, aliases) and fact text.
- * Pure. Ranked: exact name > name prefix > alias > other name/alias match > fact text.
+ * The search over place names (Simplified, Traditional, English, aliases), instant and in
+ * memory, ranked exact name > name prefix > alias > other name/alias match; sentences come after
+ * them from the prebuilt sentence index (sentence-search.ts), loaded on first use. Pure.
  */
-import type { Fact, FactRef, PlaceKind } from '../../types.ts';
-import type { AtlasData, AtlasIndex } from '../data/atlas-data.ts';
+import type { PlaceKind } from '../../types.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { placeName } from './labels.ts';
+import { normalise } from '../../search-key.ts';
 
 /**
  * Folds text to one script before matching (Traditional → Simplified once the converter is in),
@@ -26,7 +28,6 @@ export interface SearchIndex {
     rawAliases: string[];
     label: { zh: string; en: string };
   }>;
-  facts: Array<{ id: string; doc: string; text: string; key: string; placeIds: string[] }>;
 }
 
 export type MatchTier = 'exact' | 'prefix' | 'alias' | 'partial' | 'text';
@@ -50,12 +51,9 @@ export interface SearchResult {
 const TIER_RANK: Record<MatchTier, number> = { exact: 0, prefix: 1, alias: 2, partial: 3, text: 4 };
 const KIND_RANK: Partial<Record<PlaceKind, number>> = { district: 0, 'science-city': 1, 'development-zone': 2 };
 
-export function normalise(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+export { normalise };
 
-/** With the first view's index (no sentences) only places are searched; with full data, sentences too. */
-export function buildSearchIndex(data: AtlasIndex | AtlasData, fold: Fold = asWritten): SearchIndex {
+export function buildSearchIndex(data: Pick<AtlasIndex, 'file'>, fold: Fold = asWritten): SearchIndex {
   const key = (text: string) => normalise(fold(text));
   return {
     fold,
@@ -68,9 +66,6 @@ export function buildSearchIndex(data: AtlasIndex | AtlasData, fold: Fold = asWr
       rawAliases: [...p.aliases],
       label: { zh: placeName(p, 'zh'), en: placeName(p, 'en') },
     })),
-    facts: (data.file.facts as ReadonlyArray<FactRef | Fact>)
-      .filter((f): f is Fact => f.places.length > 0 && 'text' in f)
-      .map((f) => ({ id: f.id, doc: f.doc, text: f.text, key: key(f.text), placeIds: f.places.map((p) => p.id) })),
   };
 }
 
@@ -115,24 +110,23 @@ export function search(index: SearchIndex, query: string, lang: Lang, limit = 12
     for (let i = 0; i < a.sort.length; i++) if (a.sort[i] !== b.sort[i]) return a.sort[i] - b.sort[i];
     return a.label.localeCompare(b.label);
   });
-  const out: SearchResult[] = placeHits.slice(0, limit).map(({ sort: _sort, ...r }) => r);
-  if (out.length < limit) {
-    const byId = new Map(index.places.map((p) => [p.id, p]));
-    for (const f of index.facts) {
-      if (out.length >= limit) break;
-      if (!f.key.includes(q)) continue;
-      const first = f.placeIds[0];
-      out.push({
-        key: `fact:${f.id}`,
-        type: 'fact',
-        placeId: first,
-        placeIds: [...f.placeIds],
-        factId: f.id,
-        tier: 'text',
-        label: f.placeIds.map((id) => byId.get(id)?.label[lang] ?? id).join(lang === 'zh' ? '、' : ', '),
-        detail: f.text,
-      });
-    }
-  }
-  return out;
+  return placeHits.slice(0, limit).map(({ sort: _sort, ...r }) => r);
 }
+
+/** Sentence hits as results: labelled with their places' names, the sentence as written. */
+export function sentenceResults(index: SearchIndex, hits: ReadonlyArray<{ id: string; text: string; placeIds: string[] }>, lang: Lang): SearchResult[] {
+  const byId = new Map(index.places.map((p) => [p.id, p]));
+  return hits
+    .filter((h) => h.placeIds.length > 0)
+    .map((h) => ({
+      key: `fact:${h.id}`,
+      type: 'fact' as const,
+      placeId: h.placeIds[0],
+      placeIds: [...h.placeIds],
+      factId: h.id,
+      tier: 'text' as const,
+      label: h.placeIds.map((id) => byId.get(id)?.label[lang] ?? id).join(lang === 'zh' ? '、' : ', '),
+      detail: h.text,
+    }));
+}
+

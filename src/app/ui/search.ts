@@ -6,6 +6,12 @@ import { type Lang, t } from '../i18n/strings.ts';
 import { el } from './dom.ts';
 import { type SearchIndex, type SearchResult, search } from './search-index.ts';
 
+/** Sentences matching a query, as results (the prebuilt index; it may load files first). */
+export type SentenceLookup = (query: string, limit: number) => Promise<SearchResult[]>;
+
+/** The most results listed. */
+const LIMIT = 12;
+
 export interface SearchHandlers {
   onSelect(placeId: string, result: SearchResult): void;
 }
@@ -27,6 +33,7 @@ export function createSearch(
   initialIndex: SearchIndex,
   handlers: SearchHandlers,
   initialLang: Lang = 'zh',
+  sentences?: SentenceLookup,
 ): SearchController {
   let lang = initialLang;
   let index = initialIndex;
@@ -74,9 +81,31 @@ export function createSearch(
     handlers.onSelect(r.placeId, r);
   };
 
+  // Each query gets a token: a sentence lookup that answers after the next keystroke is dropped.
+  let token = 0;
   const render = () => {
     const q = input.value;
-    current = search(index, q, lang);
+    const places = search(index, q, lang, LIMIT);
+    draw(q, places);
+    const mine = ++token;
+    // `data-settled` names the query whose results are complete (scripts and the bench wait for it).
+    const settled = () => mine === token && (listbox.dataset.settled = q);
+    if (!sentences || places.length >= LIMIT || !q.trim()) return settled();
+    sentences(q, LIMIT - places.length).then(
+      (hits) => {
+        if (mine === token && hits.length > 0) draw(q, [...places, ...hits], true);
+        settled();
+      },
+      () => {
+        if (mine === token) status.textContent = t('searchSentencesFailed', lang);
+        settled();
+      },
+    );
+  };
+
+  const draw = (q: string, results: SearchResult[], keepActive = false) => {
+    const was = keepActive ? active : -1;
+    current = results;
     active = -1;
     input.removeAttribute('aria-activedescendant');
     listbox.replaceChildren();
@@ -106,6 +135,7 @@ export function createSearch(
     listbox.hidden = false;
     input.setAttribute('aria-expanded', String(current.length > 0));
     status.textContent = current.length ? t('searchCount', lang, { n: String(current.length) }) : t('searchNone', lang, { q: q.trim() });
+    if (was >= 0 && was < current.length) setActive(was);
   };
 
   const onInput = () => render();

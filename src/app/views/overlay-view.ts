@@ -4,7 +4,8 @@
  * the charts follow topic and selection in place. Loaded on first use (main.ts), so d3 and
  * the charts stay out of the first view; the buttons belong to main.ts.
  */
-import type { AtlasData } from '../data/atlas-data.ts';
+import { type AtlasData, type AtlasIndex, indexFacts } from '../data/atlas-data.ts';
+import type { DocumentsData } from '../data/load-site.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import type { AtlasState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
@@ -12,8 +13,28 @@ import { mountDistrictChart, type ChartRender } from '../charts/district-topic-c
 import { mountFiguresTable, type FiguresRender } from '../charts/figures-table.ts';
 import { mountDocumentsList } from '../ui/documents-list.ts';
 
-export function overlayView(root: HTMLElement, store: Store, data: AtlasData, buttons: { charts: HTMLElement; docs: HTMLElement }): void {
+/** Where the views' data comes from: the summary's counts (filtered), and files loaded on first use. */
+export interface OverlaySources {
+  index: AtlasIndex;
+  documents(): Promise<DocumentsData>;
+  figures(): Promise<AtlasData>;
+  /** The documents the filter lets count, or null without a filter. */
+  filterDocs(): ReadonlySet<string> | null;
+}
+
+export interface OverlayHandle {
+  /** The counts changed under the view (a document filter's tallies are in): draw it again. */
+  refresh(s: AtlasState): void;
+}
+
+export function overlayView(root: HTMLElement, store: Store, sources: OverlaySources, buttons: { charts: HTMLElement; docs: HTMLElement }): OverlayHandle {
   let shown: AtlasState['view'] = null;
+  let token = 0;
+  const figuresOf = (all: AtlasData): AtlasData => {
+    const docs = sources.filterDocs();
+    return docs ? indexFacts({ documents: all.file.documents, places: all.file.places, facts: all.file.facts.filter((f) => docs.has(f.doc)) }) : all;
+  };
+  const failed = (box: HTMLElement, lang: Lang, e: Error) => box.replaceChildren(Object.assign(document.createElement('p'), { className: 'overlay-error', role: 'alert', textContent: t('viewLoadFailed', lang, { reason: e.message }) }));
   let chart: ChartRender | null = null;
   let figures: FiguresRender | null = null;
   // Not a live region: focus goes to the view's heading, and reading out a whole chart or
@@ -37,7 +58,7 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
     return { head, h };
   };
 
-  const mount = (s: AtlasState) => {
+  const mount = (s: AtlasState, focusHeading = true) => {
     const { head, h } = frame(s.lang, s.view === 'charts' ? 'chartsOpen' : 'docsOpen');
     const body = document.createElement('div');
     body.className = 'overlay-body';
@@ -47,16 +68,36 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
       const chartBox = document.createElement('section');
       const figuresBox = document.createElement('section');
       body.append(chartBox, figuresBox);
-      chart = mountDistrictChart(chartBox, data, s, s.lang, { onSelectDistrict: (id) => store.set({ place: id, view: null }) });
-      figures = mountFiguresTable(figuresBox, data, s, s.lang, {
-        onRead: (doc, fact) => store.set({ doc, fact }),
-        onSelectPlace: (id) => store.set({ place: id, view: null }),
-      });
+      chart = mountDistrictChart(chartBox, sources.index, s, s.lang, { onSelectDistrict: (id) => store.set({ place: id, view: null }) });
+      figuresBox.textContent = t('loadingSentences', s.lang);
+      const mine = ++token;
+      sources.figures().then(
+        (all) => {
+          if (mine !== token) return;
+          figures = mountFiguresTable(figuresBox, figuresOf(all), store.get(), store.get().lang, {
+            onRead: (doc, fact) => store.set({ doc, fact }),
+            onSelectPlace: (id) => store.set({ place: id, view: null }),
+          });
+        },
+        (e: Error) => mine === token && failed(figuresBox, s.lang, e),
+      );
     } else {
-      mountDocumentsList(body, data, s.lang, { onOpen: (doc) => store.set({ doc, fact: null }) });
+      body.textContent = t('loadingSentences', s.lang);
+      const mine = ++token;
+      sources.documents().then(
+        (docs) => {
+          if (mine !== token) return;
+          body.replaceChildren();
+          mountDocumentsList(body, docs, store.get().filter, store.get().lang, {
+            onOpen: (doc) => store.set({ doc, fact: null }),
+            onFilter: (filter) => store.set({ filter }),
+          });
+        },
+        (e: Error) => mine === token && failed(body, s.lang, e),
+      );
     }
     root.hidden = false;
-    h.focus();
+    if (focusHeading) h.focus();
   };
 
   const render = (s: AtlasState, prev: AtlasState | null) => {
@@ -84,4 +125,13 @@ export function overlayView(root: HTMLElement, store: Store, data: AtlasData, bu
 
   store.subscribe(render);
   render(store.get(), null);
+  return {
+    // Counts and the filtered figures and documents are drawn anew; focus stays where it was.
+    refresh: (s) => {
+      if (!s.view) return;
+      const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.dataset.focus : undefined;
+      mount(s, false);
+      if (focused) void Promise.resolve().then(() => root.querySelector<HTMLElement>(`[data-focus="${focused}"]`)?.focus());
+    },
+  };
 }

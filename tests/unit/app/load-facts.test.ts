@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataFileError, fetchDataFile } from '../../../src/app/data/fetch-data-file.ts';
-import { loadFacts, parseFacts } from '../../../src/app/data/load-facts.ts';
+import { parseFacts } from '../../../src/app/data/load-facts.ts';
+import { loadSummary } from '../../../src/app/data/load-site.ts';
+import { siteOf } from './site-fixtures.ts';
+import type { FactsFile } from '../../../src/types.ts';
 import type { AtlasData } from '../../../src/app/data/atlas-data.ts';
 import { panelModel } from '../../../src/app/ui/panel-model.ts';
 import { buildSearchIndex, search } from '../../../src/app/ui/search-index.ts';
@@ -23,16 +26,18 @@ const edited = (edit: (f: Json) => void) => {
 };
 /** Everything the views derive from the facts, in both languages: what an accepted file must survive. */
 const useEverything = (data: AtlasData) => {
+  // The app's files cut from it (site-data.ts), read back by the app's loaders.
+  const site = siteOf(data.file as FactsFile);
   for (const lang of ['zh', 'en'] as const) {
     // The places a mutation can touch (the first few) and those the facts name.
     const ids = new Set([...data.places.keys()].slice(0, 3));
     for (const f of data.facts.values()) for (const p of f.places) ids.add(p.id);
     for (const id of ids) panelModel(data, id, null, lang);
-    search(buildSearchIndex(data), '海', lang);
-    documentsModel(data, lang);
+    search(buildSearchIndex(site.index), '海', lang);
+    documentsModel(site.documents, lang);
     for (const topic of [null, ...TOPIC_ORDER.slice(0, 3)]) {
-      figuresModel(data, topic, lang);
-      districtTopicModel(data, topic, lang);
+      figuresModel(site.figures, topic, lang);
+      districtTopicModel(site.index, topic, lang);
     }
   }
 };
@@ -136,12 +141,12 @@ describe('fetchDataFile', () => {
   });
 
   it('calls JSON that does not parse invalid', async () => {
-    const err = await loadFacts(respond('{"documents": [', 'application/json')).catch((e) => e);
+    const err = await loadSummary(respond('{"documents": [', 'application/json')).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'invalid', reason: 'not valid JSON', command: 'npm run data' });
   });
 
   it('calls valid JSON of the wrong shape invalid, with the reason', async () => {
-    const err = await loadFacts(respond('[1, 2, 3]', 'application/json')).catch((e) => e);
-    expect(err).toMatchObject({ kind: 'invalid', reason: 'documents, places and facts lists are required' });
+    const err = await loadSummary(respond('[1, 2, 3]', 'application/json')).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'invalid', reason: 'version 1 with places, docs, tallies and files is required' });
   });
 });

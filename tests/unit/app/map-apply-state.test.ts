@@ -5,10 +5,12 @@ import { buildStyle } from '../../../src/app/map/build-style.ts';
 import { registerMap } from '../../../src/app/map/map-registry.ts';
 import { LAYER_CATALOG } from '../../../src/app/map/layer-catalog.ts';
 import { DEFAULT_STATE, type AtlasState } from '../../../src/app/state/state.ts';
+import { countsKey } from '../../../src/app/data/atlas-data.ts';
 import { boundaries, data } from './map-fixtures.ts';
 
 /** Records what applyState asks of the map; layers and sources as in the built style. */
 function fakeMap(built: AtlasState, pointsTopic?: AtlasState['topic']) {
+  const pointsCounts = pointsTopic === undefined ? undefined : countsKey(pointsTopic, data);
   const style = buildStyle(boundaries, data, built);
   const calls: string[] = [];
   const state = new Map<string, Record<string, unknown>>();
@@ -25,7 +27,7 @@ function fakeMap(built: AtlasState, pointsTopic?: AtlasState['topic']) {
       state.set(key, { ...state.get(key), ...s });
     },
   };
-  registerMap(map, boundaries, { ...built, pointsTopic });
+  registerMap(map, boundaries, { ...built, pointsCounts });
   return { map: map as never, calls, state, setData, layout };
 }
 
@@ -51,12 +53,31 @@ describe('applyState', () => {
     expect(f.calls.filter((c) => c.startsWith('setData'))).toHaveLength(5);
   });
 
+  it('recounts for a document filter: the same theme, the filter’s tallies', () => {
+    const f = fakeMap(DEFAULT_STATE, null);
+    applyState(f.map, DEFAULT_STATE, data);
+    const whole = f.state.get('districts/haidian')?.count;
+    expect(whole).toBeGreaterThan(0);
+    const filter = { publisher: 'x', from: null, to: null, script: null };
+    try {
+      data.useTallies(new Map());
+      applyState(f.map, { ...DEFAULT_STATE, filter }, data);
+      expect(f.state.get('districts/haidian')?.count).toBe(0);
+      const parks = f.setData.get('sub-parks')!;
+      expect(parks.features.every((p) => p.properties?.factCount === 0)).toBe(true);
+    } finally {
+      data.useTallies(null);
+    }
+    applyState(f.map, DEFAULT_STATE, data);
+    expect(f.state.get('districts/haidian')?.count).toBe(whole);
+  });
+
   it('recounts for a topic: districts and the points’ factCount', () => {
     const f = fakeMap(DEFAULT_STATE);
     applyState(f.map, { ...DEFAULT_STATE, topic: 'quantum' }, data);
     expect(f.state.get('districts/dongcheng')?.count).toBe(data.districtCounts('quantum').get('dongcheng'));
     const parks = f.setData.get('sub-parks')!;
-    for (const p of parks.features) expect(p.properties?.factCount).toBe(data.factsOf(p.properties?.placeId, 'quantum').length);
+    for (const p of parks.features) expect(p.properties?.factCount).toBe(data.count(p.properties?.placeId, 'quantum'));
   });
 
   it('toggles exactly the style layers of the layers that changed', () => {

@@ -1,8 +1,7 @@
-/** The committed data files, loaded once for the map tests (the same files the app fetches). */
+/** The generated data files, loaded once for the map tests (the summary the app's first view loads). */
 import { readFileSync } from 'node:fs';
 import { parseBoundaries } from '../../../src/app/data/load-boundaries.ts';
-import { indexFacts } from '../../../src/app/data/atlas-data.ts';
-import type { FactsFile } from '../../../src/types.ts';
+import { parseSummary } from '../../../src/app/data/load-site.ts';
 
 export const boundaries = parseBoundaries(JSON.parse(readFileSync('public/data/boundaries.topo.json', 'utf8')));
-export const data = indexFacts(JSON.parse(readFileSync('public/data/facts.json', 'utf8')) as FactsFile);
+export const data = parseSummary(JSON.parse(readFileSync('public/data/summary.json', 'utf8')));

@@ -22,7 +22,7 @@ describe('sub-parks', () => {
 
   it('counts facts within the topic, so a topic mutes parks it does not mention', () => {
     const quantum = buildPlaceFeatures(data, boundaries, 'quantum');
-    for (const f of quantum.subParks.features) expect(f.properties!.factCount).toBe(data.factsOf(f.properties!.placeId, 'quantum').length);
+    for (const f of quantum.subParks.features) expect(f.properties!.factCount).toBe(data.count(f.properties!.placeId, 'quantum'));
     expect(quantum.subParks.features).toHaveLength(16);
   });
 });
@@ -34,7 +34,7 @@ describe('facilities', () => {
       const p = place(f.properties!.placeId);
       expect(FACILITY_KINDS.has(p.kind)).toBe(true);
       expect(p.geometry.type).toBe('point');
-      expect(data.factsOf(p.id).length).toBeGreaterThan(0);
+      expect(data.count(p.id)).toBeGreaterThan(0);
       expect(f.properties!.precisionM).toBeGreaterThan(0);
     }
     // 北京经济技术开发区 is drawn as its schematic extent, not again as a point.
@@ -48,7 +48,7 @@ describe('Jing-Jin-Ji links', () => {
     const nodes = byId(all.jjjNodes.features);
     for (const p of data.places.values()) {
       if (p.kind !== 'jjj-node') continue;
-      expect(nodes.has(p.id), p.id).toBe(data.factsOf(p.id).length + data.placeFacts(p.id).listed.length > 0);
+      expect(nodes.has(p.id), p.id).toBe(data.count(p.id) + data.listed(p.id) > 0);
     }
     expect(nodes.has('tianjin-binhai-zgc-park')).toBe(false); // no fact
     expect([...nodes.keys()]).toEqual(expect.arrayContaining(['tianjin', 'hebei', 'xiongan', 'binhai', 'sanhe']));
@@ -86,7 +86,7 @@ describe('national arrows', () => {
   const arrows = byId(all.national.features);
 
   it('draws the cited national nodes as arrows near Beijing with bearing and distance', () => {
-    expect(arrows.size).toBe([...data.places.values()].filter((p) => p.kind === 'national-node' && data.factsOf(p.id).length > 0).length);
+    expect(arrows.size).toBe([...data.places.values()].filter((p) => p.kind === 'national-node' && data.count(p.id) > 0).length);
     for (const f of all.national.features) {
       const d = distanceKm(BEIJING_REFERENCE, f.geometry.coordinates as [number, number]);
       expect(d).toBeGreaterThan(150);

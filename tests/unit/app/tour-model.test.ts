@@ -1,28 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
+import { siteOf } from './site-fixtures.ts';
 import { DataFileError } from '../../../src/app/data/fetch-data-file.ts';
 import { loadStory, parseStory } from '../../../src/app/tour/story.ts';
 import { actionTarget, clampStep, keyAction, stepFit, stepState, stepView } from '../../../src/app/tour/tour-model.ts';
 import type { FactsFile } from '../../../src/types.ts';
 
+// Fact ids name their document (src/pipeline/fact-id.ts).
+const [F1, F2, F3] = ['s-00000000f1', 't-00000000f2', 's-00000000f3'];
 const place = (id: string) => ({ id, names: { zhHans: id, zhHant: id, en: id }, aliases: [], kind: 'district', factCount: 1, role: [], geometry: { type: 'boundary', layer: 'district', unit: id } });
 const doc = (id: string, script: string) => ({ id, file: `${id}.txt`, title: `标题${id}`, publisher: '出版者', date: '2021', script, bodySource: 'manifest', bodyStart: 0, bodyEnd: 10, length: 10 });
 const fact = (id: string, d: string, text: string) => ({ id, doc: d, start: 0, end: text.length, text, heading: false, places: [{ id: 'haidian', how: 'explicit' }], topics: ['ai'], figures: [] });
-const data = indexFacts({
+const file = {
   documents: [doc('s', 'zhHans'), doc('t', 'zhHant')],
   places: [place('haidian'), place('fengtai')],
-  facts: [fact('f1', 's', '到2025年，基本形成。'), fact('f2', 't', '豐台區聚焦軌道交通。'), fact('f3', 's', '第三句。')],
-} as unknown as FactsFile);
+  facts: [fact(F1, 's', '到2025年，基本形成。'), fact(F2, 't', '豐台區聚焦軌道交通。'), fact(F3, 's', '第三句。')],
+} as unknown as FactsFile;
+const data = indexFacts(file);
+/** The first view's index (no sentences), which a story is checked against. */
+const index = siteOf(file).index;
 
 const tiny = {
   id: 'tiny',
   title: { zh: '小故事', en: 'A tiny story' },
   steps: [
-    { title: { zh: '第一', en: 'One' }, fit: 'haidian', layers: ['sub-parks', 'districts'], topic: null, highlight: ['haidian', 'fengtai'], facts: ['f1'] },
-    { title: { zh: '第二', en: 'Two' }, camera: { lng: 116.4, lat: 39.9, zoom: 9 }, layers: [], topic: 'ai', highlight: [], facts: ['f2', 'f3'] },
+    { title: { zh: '第一', en: 'One' }, fit: 'haidian', layers: ['sub-parks', 'districts'], topic: null, highlight: ['haidian', 'fengtai'], facts: [F1] },
+    { title: { zh: '第二', en: 'Two' }, camera: { lng: 116.4, lat: 39.9, zoom: 9 }, layers: [], topic: 'ai', highlight: [], facts: [F2, F3] },
   ],
 };
-const story = parseStory(tiny, data);
+const story = parseStory(tiny, index);
 const clone = () => JSON.parse(JSON.stringify(tiny));
 
 describe('keyAction', () => {
@@ -116,7 +122,7 @@ describe('parseStory', () => {
     const s = clone();
     mutate(s);
     try {
-      parseStory(s, data);
+      parseStory(s, index);
     } catch (e) {
       expect(e).toBeInstanceOf(DataFileError);
       return (e as Error).message;
@@ -125,7 +131,7 @@ describe('parseStory', () => {
   };
 
   it('names the step with an unknown fact id, and the id', () => {
-    const m = error((s) => (s.steps[1].facts = ['f2', 'nope-123']));
+    const m = error((s) => (s.steps[1].facts = [F2, 'nope-123']));
     expect(m).toContain('step 2');
     expect(m).toContain('第二');
     expect(m).toContain('nope-123');
@@ -147,8 +153,8 @@ describe('parseStory', () => {
   });
   it('wants 1–3 distinct captions', () => {
     expect(error((s) => (s.steps[0].facts = []))).toMatch(/step 1.*1 to 3/);
-    expect(error((s) => (s.steps[0].facts = ['f1', 'f2', 'f3', 'f1']))).toMatch(/step 1.*1 to 3/);
-    expect(error((s) => (s.steps[0].facts = ['f1', 'f1']))).toMatch(/step 1.*twice/);
+    expect(error((s) => (s.steps[0].facts = [F1, F2, F3, F1]))).toMatch(/step 1.*1 to 3/);
+    expect(error((s) => (s.steps[0].facts = [F1, F1]))).toMatch(/step 1.*twice/);
   });
   it('wants titles in both languages', () => {
     expect(error((s) => delete s.steps[1].title.en)).toMatch(/step 2.*title/);
@@ -157,12 +163,12 @@ describe('parseStory', () => {
   it('rejects a story without id or steps', () => {
     expect(error((s) => delete s.id)).toMatch(/no id/);
     expect(error((s) => (s.steps = []))).toMatch(/no steps/);
-    expect(() => parseStory(null, data)).toThrow(DataFileError);
+    expect(() => parseStory(null, index)).toThrow(DataFileError);
   });
   it('loads data/story.json through fetch, naming the file when it is missing', async () => {
     const ok = (async () => new Response(JSON.stringify(tiny))) as unknown as typeof fetch;
-    expect((await loadStory(data, ok)).steps.length).toBe(2);
+    expect((await loadStory(index, ok)).steps.length).toBe(2);
     const missing = (async () => new Response('', { status: 404 })) as unknown as typeof fetch;
-    await expect(loadStory(data, missing)).rejects.toThrow(/data\/story\.json.*404/);
+    await expect(loadStory(index, missing)).rejects.toThrow(/data\/story\.json.*404/);
   });
 });

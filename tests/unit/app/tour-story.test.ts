@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
+import { siteOf } from './site-fixtures.ts';
 import { LAYER_IDS } from '../../../src/app/state/state.ts';
 import { MAX_CAPTIONS, STORY_CAMERA_LIMITS, parseStory } from '../../../src/app/tour/story.ts';
 import { stepState, stepView } from '../../../src/app/tour/tour-model.ts';
@@ -11,7 +12,7 @@ const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'
 const gazetteer: Gazetteer = JSON.parse(readFileSync('geo/places.json', 'utf8'));
 const raw = JSON.parse(readFileSync('seeds/story.json', 'utf8'));
 const data = indexFacts(file);
-const story = parseStory(raw, data);
+const story = parseStory(raw, siteOf(file).index);
 const gazetteerIds = new Set(gazetteer.places.map((p) => p.id));
 const seedText = new Map(file.documents.map((d) => [d.id, readFileSync(`seeds/${d.file}`, 'utf8')]));
 

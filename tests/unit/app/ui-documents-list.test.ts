@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { indexFacts } from '../../../src/app/data/atlas-data.ts';
+import { siteOf } from './site-fixtures.ts';
 import { documentsModel } from '../../../src/app/ui/documents-list-model.ts';
 import type { FactsFile } from '../../../src/types.ts';
 
 const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
-const data = indexFacts(file);
+const data = siteOf(file).documents;
 
 describe('documents list model', () => {
   it('lists every document in file order with its manifest fields', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
+import { siteOf } from './site-fixtures.ts';
 import { classLabel, classesFrom, themeLine } from '../../../src/app/ui/legend.ts';
 import { listMove, placeListModel } from '../../../src/app/ui/place-list.ts';
 import { buildPlaceFeatures } from '../../../src/app/map/place-features.ts';
@@ -8,7 +9,8 @@ import { boundaries } from './map-fixtures.ts';
 import type { FactsFile } from '../../../src/types.ts';
 
 const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
-const data = indexFacts(file);
+const data = siteOf(file).index;
+const full = indexFacts(file);
 
 describe('place list model', () => {
   it('lists districts, 三城一区, one section per point layer, then other places with facts, each place once', () => {
@@ -29,7 +31,7 @@ describe('place list model', () => {
 
   it('counts facts within the theme, as the panel does', () => {
     const [districts] = placeListModel(data, 'ai', 'en');
-    for (const it of districts.items) expect(it.count).toBe(data.factsOf(it.id, 'ai').length);
+    for (const it of districts.items) expect(it.count).toBe(full.factsOf(it.id, 'ai').length);
     expect(districts.items.find((i) => i.id === 'haidian')?.name).toBe('Haidian District');
   });
 

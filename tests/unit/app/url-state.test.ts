@@ -104,13 +104,22 @@ const validState = fc.record({
   tour: fc.constant(null),
   step: fc.constant(null),
   view: fc.constantFrom(null, 'charts', 'docs'),
+  filter: fc.option(
+    fc.record({
+      publisher: fc.option(fc.oneof(fc.constantFrom('人民网', 'A & B', '北京市人民政府'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((x) => !/\p{Cc}/u.test(x))), { nil: null }),
+      from: fc.option(fc.constantFrom('2021', '2021-06', '2020-01-31'), { nil: null }),
+      to: fc.option(fc.constantFrom('2025', '2025-12', '2024-02-29'), { nil: null }),
+      script: fc.constantFrom(null, 'zhHans', 'zhHant'),
+    }).filter((f) => Object.values(f).some((v) => v !== null)),
+    { nil: null },
+  ),
   extra: fc.constant([] as Array<[string, string]>),
 }) as fc.Arbitrary<AtlasState>;
 
 const hostileHash = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(fc.tuple(fc.constantFrom('place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view', 'x', '', '%', '&'), fc.string({ unit: 'grapheme', maxLength: 60 })), { maxLength: 20 }).map((kv) => '#' + kv.map(([k, v]) => `${k}=${v}`).join('&')),
+  fc.array(fc.tuple(fc.constantFrom('place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view', 'pub', 'from', 'to', 'script', 'x', '', '%', '&'), fc.string({ unit: 'grapheme', maxLength: 60 })), { maxLength: 20 }).map((kv) => '#' + kv.map(([k, v]) => `${k}=${v}`).join('&')),
   fc.constantFrom('#%', '#%E0%A4%A', '#place=%ZZ', '#cam=NaN,NaN,NaN', '#cam=1e400,1,1', '#layers=,,,,', `#${'&'.repeat(5000)}`, '#place=haidian'.repeat(2000), '#lang=\u202Een', '#place=\u0000'),
 );
 
@@ -138,7 +147,7 @@ function expectValid(state: AtlasState, notices: Array<{ key: string; value: str
   expect(formatState(parse(formatted).state)).toBe(formatted);
 }
 
-const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view'] as const;
+const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view', 'pub', 'from', 'to', 'script'] as const;
 /** Text meant to break things: bidi controls, lone surrogates, NUL, RTL and astral characters, URL syntax. */
 const nasty = fc.constantFrom('\u202E', '\u2066', '\u200F', '\uD800', '\uDFFF', '\u0000', '\uFEFF', 'ש', '𠀀', '😀', '%', '%00', '%E2%80%AE', '%F0%9F', '+', '&', '=', '#', '?', ',', ' ', '\n', '<script>', '..', '／');
 const unicodeValue = fc.array(fc.oneof(nasty, fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }).map((xs) => xs.join(''));

@@ -42,7 +42,7 @@ describe('data CLI', () => {
     expect(lines.join('\n')).toMatch(/trad\.txt {2}read as: utf-8 {2}body: heuristic \(no manifest entry\)/);
     expect(lines.join('\n')).toMatch(/documents: 2 {2}sentences: \d+ {2}facts: \d+/);
     expect(lines.join('\n')).toMatch(/places never hit: .*haidian/);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['docs', 'facts-index.json', 'facts.json']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['docs', 'documents.json', 'facts.json', 'figures.json', 'places', 'search', 'summary.json', 'tallies-by-doc.json']);
   });
 
   it('assigns the places of an unlisted Traditional page dropped into the seeds folder', () => {
@@ -56,7 +56,7 @@ describe('data CLI', () => {
 
   it('writes each decoded document beside the facts so the reader can cut sentences by the same offsets', () => {
     cli();
-    expect(readdirSync(join(dir, 'out', 'docs')).sort()).toEqual(['a.txt', 'trad.txt']);
+    expect(readdirSync(join(dir, 'out', 'docs')).sort()).toEqual(['a.json', 'a.txt', 'trad.json', 'trad.txt']);
     const text = readFileSync(join(dir, 'out', 'docs', 'a.txt'), 'utf8');
     for (const f of JSON.parse(readFileSync(out, 'utf8')).facts.filter((x: { doc: string }) => x.doc === 'a')) {
       expect(text.slice(f.start, f.end)).toBe(f.text);
@@ -113,7 +113,7 @@ describe('data CLI', () => {
       expect(lines[0]).toMatch(/^error: /);
       expect(lines[0]).toMatch(message);
       expect(readFileSync(out).equals(before)).toBe(true);
-      expect(readdirSync(join(dir, 'out'))).toEqual(['docs', 'facts-index.json', 'facts.json']);
+      expect(readdirSync(join(dir, 'out')).sort()).toEqual(['docs', 'documents.json', 'facts.json', 'figures.json', 'places', 'search', 'summary.json', 'tallies-by-doc.json']);
     });
   }
 

@@ -98,7 +98,7 @@ function expectRefused(name: string, bytes: Uint8Array, message: RegExp) {
   expect(lines[0]).toMatch(new RegExp(`^error: ${name.replace('.', '\\.')}: `));
   expect(lines[0]).toMatch(message);
   expect(outputFiles()).toEqual(before); // same files, same contents, no temp file left
-  expect(readdirSync(docs())).toEqual(['good.txt']);
+  expect(readdirSync(docs())).toEqual(['good.json', 'good.txt']);
 }
 
 /** The document was read: its facts are cut from the reader text at their offsets. */
@@ -257,7 +257,7 @@ describe('writing', () => {
     expect(cli()).toBe(1);
     expect(lines.at(-1)).toMatch(/^error: cannot write .*facts\.json: it is a folder/);
     expect(docText('good')).toBe(before);
-    expect(readdirSync(docs())).toEqual(['good.txt']);
+    expect(readdirSync(docs())).toEqual(['good.json', 'good.txt']);
   });
 });
 

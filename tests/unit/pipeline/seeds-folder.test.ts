@@ -71,7 +71,7 @@ describe('the seeds folder', () => {
     mkdirSync(join(seeds, 'folder.txt'));
     symlinkSync(join(dir, 'secret.txt'), join(seeds, 'notes.md'));
     expect(cli()).toBe(0);
-    expect(readdirSync(join(dir, 'out', 'docs'))).toEqual(['good.txt']);
+    expect(readdirSync(join(dir, 'out', 'docs'))).toEqual(['good.json', 'good.txt']);
   });
 
   it('reads a manifest saved with a byte-order mark', () => {

@@ -115,19 +115,21 @@ describe('the CLI’s outputs', () => {
 
   it('writes the reader texts in the docs folder beside --out, wherever that is', () => {
     expect(cli(join(dir, 'y', 'facts.json'))).toBe(0);
-    expect(readdirSync(join(dir, 'y')).sort()).toEqual(['docs', 'facts-index.json', 'facts.json']);
-    expect(readdirSync(join(dir, 'y', 'docs')).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(readdirSync(join(dir, 'y')).sort()).toEqual(['docs', 'documents.json', 'facts.json', 'figures.json', 'places', 'search', 'summary.json', 'tallies-by-doc.json']);
+    expect(readdirSync(join(dir, 'y', 'docs')).sort()).toEqual(['a.json', 'a.txt', 'b.json', 'b.txt']);
   });
 
-  it('removes the reader text of a deleted seed, and only reader texts', () => {
+  it('removes the reader text and facts of a deleted seed, and only generated files', () => {
     const out = join(dir, 'y', 'facts.json');
     expect(cli(out)).toBe(0);
     writeFileSync(join(dir, 'y', 'docs', 'README.md'), 'kept');
     rmSync(join(seeds(), 'b.txt'));
     const lines: string[] = [];
     expect(cli(out, lines)).toBe(0);
-    expect(readdirSync(join(dir, 'y', 'docs')).sort()).toEqual(['README.md', 'a.txt']);
-    expect(lines.at(-1)).toMatch(/1 reader text\(s\) in .*docs \(1 stale removed\)$/);
+    expect(readdirSync(join(dir, 'y', 'docs')).sort()).toEqual(['README.md', 'a.json', 'a.txt']);
+    // b.txt and b.json, and the place and search files whose content changed with b gone.
+    expect(lines.at(-1)).toMatch(/1 reader text\(s\) in .* \(\d+ stale removed\)$/);
+    expect(Number(/\((\d+) stale removed\)/.exec(lines.at(-1)!)![1])).toBeGreaterThanOrEqual(2);
   });
 
   // A named pipe stands in for a device such as /dev/full (which a regression would replace on the test machine).
