@@ -171,7 +171,11 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
   // panel's 简 toggle) loads on first focus; until then a query matches as typed.
   let fold: Fold = (x) => x;
   const sentenceIndex = sentenceSearch((path) => fetchDataFile(`data/${path}`, FACTS_COMMAND), () => fold);
-  const lookup = (q: string, limit: number) => sentenceIndex.query(q, limit).then((hits) => sentenceResults(searchIndex, hits, store.get().lang));
+  // Under a document filter, only the sentences of the documents it lets count.
+  const lookup = (q: string, limit: number) => {
+    const docs = filterDocs;
+    return sentenceIndex.query(q, limit, docs ? (d) => docs.has(d) : undefined).then((hits) => sentenceResults(searchIndex, hits, store.get().lang));
+  };
   let searchIndex = buildSearchIndex(data);
   const search = createSearch($<HTMLInputElement>('search'), $('search-results'), searchIndex, { onSelect: (id) => select(id) }, store.get().lang, lookup);
   $('search').addEventListener(
@@ -195,6 +199,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     if (!s.filter) {
       data.useTallies(null);
       filterDocs = null;
+      filterLine = null;
       return;
     }
     $('status').textContent = t('filter.loading', s.lang);
@@ -202,6 +207,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     if (token !== filterToken) return;
     const ids = matchingDocs(docs.list, s.filter);
     filterDocs = new Set(ids);
+    filterLine = (lang) => (ids.length ? t('filter.count', lang, { n: String(ids.length), total: String(docs.list.length) }) : t('filter.none', lang));
     data.useTallies(sumTallies(byDoc, ids));
     $('status').textContent = '';
   };
@@ -306,10 +312,15 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     }
   };
 
+  /** The legend, saying when a document filter is in force (its count of documents comes with the filter's tallies). */
+  let filterLine: ((lang: AtlasState['lang']) => string) | null = null;
+  const drawLegend = (s: AtlasState) =>
+    renderLegend($('legend'), s, choroplethLegend([...data.districtCounts(s.topic).values()]), s.lang, legendHandlers,
+      s.filter && filterLine ? { line: filterLine(s.lang), onClear: () => store.set({ filter: null }) } : null);
   /** Everything drawn from counts: after a filter change, all of it again. */
   const renderCounts = (s: AtlasState) => {
     renderPlaceList($('place-list'), data, s, s.lang, (id) => select(id));
-    renderLegend($('legend'), s, choroplethLegend([...data.districtCounts(s.topic).values()]), s.lang, legendHandlers);
+    drawLegend(s);
   };
 
   const render = (s: AtlasState, prev: AtlasState | null) => {
@@ -335,20 +346,20 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
         },
       );
     }
-    // A new selection: the panel answers first and the map follows after that frame is painted,
-    // so the panel never waits for a full map redraw (slow on software WebGL).
-    if (prev && s.place !== prev.place) afterPaint(() => followSelection(s.place));
-    else view.apply(s, prev);
+    const newPlace = !!prev && s.place !== prev.place;
+    if (!newPlace) view.apply(s, prev);
     const changed = (...keys: Array<keyof AtlasState>) => !prev || keys.some((k) => s[k] !== prev[k]);
     if (changed('place', 'topic', 'lang')) {
-      if (prev && s.place !== prev.place) expanded = null;
-      void showPanel(s, !!prev && s.place !== prev.place);
+      if (newPlace) expanded = null;
+      const shown = showPanel(s, newPlace);
+      // A new selection: the panel answers first (its file may still be on its way) and the map
+      // follows after that frame is painted, so the panel never waits for a full map redraw
+      // (hundreds of milliseconds on software WebGL).
+      if (newPlace) void shown.then(() => afterPaint(() => followSelection(s.place)));
       if (changed('topic', 'lang')) renderPlaceList($('place-list'), data, s, s.lang, (id) => select(id));
       else markCurrentPlace($('place-list'), s.place);
     }
-    if (changed('layers', 'topic', 'lang')) {
-      renderLegend($('legend'), s, choroplethLegend([...data.districtCounts(s.topic).values()]), s.lang, legendHandlers);
-    }
+    if (changed('layers', 'topic', 'lang')) drawLegend(s);
     if (!prev || s.doc !== prev.doc || s.fact !== prev.fact || (s.doc && s.lang !== prev.lang)) void track(showReader(s));
     if (s.tour && !tour) void ensureTour();
   };
@@ -379,7 +390,10 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
           if (token !== panelToken) return;
           $('status').textContent = '';
           const shown = filteredSlice(slice.data, filterDocs, data.file.places);
-          const model = panelModel(shown, place, s.topic, s.lang, { tally: data.tally(place) ?? emptyTally(), head: !slice.complete });
+          // The panel's first facts, unless "show all" was asked: the first file's cut, or, under a
+          // filter (the file of every fact, filtered), the same cut of what the filter leaves.
+          const head = expanded !== place && (!slice.complete || filterDocs !== null);
+          const model = panelModel(shown, place, s.topic, s.lang, { tally: data.tally(place) ?? emptyTally(), head });
           const wasOpen = !$('panel').hidden;
           renderPanel($('panel'), model, s.lang, panelHandlers, { focus: focus && document.activeElement === focusedAt });
           if (focusOn) $('panel').querySelector<HTMLElement>('.panel-facts-title, .fact-group-title')?.focus();
@@ -400,8 +414,17 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     view.apply(now, null);
     if (place && now.place === place && !tour?.active()) flyTo(view, data, b, place);
   };
+  // A place the pointer rests on (or the keyboard reaches) in the list or on the map is likely
+  // the next selection: its panel's first file is fetched ahead, once.
+  const prefetch = (id: string | undefined) => {
+    if (id && data.files[id] && !store.get().filter) void placeSlice(id, 'head').catch(() => undefined);
+  };
+  for (const type of ['pointerover', 'focusin'] as const) {
+    $('place-list').addEventListener(type, (e) => prefetch((e.target as Element).closest<HTMLElement>('[data-place]')?.dataset.place));
+  }
   const listen = (v: MapView) => {
     v.onPlaceClick((id) => data.places.has(id) && select(id));
+    v.onPlaceHover?.(prefetch);
     v.onCameraChange((camera) => store.set({ camera }));
   };
 

@@ -62,7 +62,10 @@ describe('the document filter', () => {
     // Documents the filter leaves out are marked, and the form says how many count.
     const counts = await page.locator('tr[data-doc]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.counts));
     expect(counts).toEqual(facts.documents.map((d) => String(ofPublisher(d))));
-    expect(await page.locator('.filter-line').innerText()).toBe(`${facts.documents.filter(ofPublisher).length} of ${facts.documents.length} documents count`);
+    const line = `${facts.documents.filter(ofPublisher).length} of ${facts.documents.length} documents count`;
+    expect(await page.locator('.filter-line').innerText()).toBe(line);
+    // The legend, beside the colours, says the counts are filtered.
+    expect(await page.locator('#legend .legend-filter span').innerText()).toBe(line);
 
     // The same link, opened afresh on a place: the panel counts and quotes only those documents.
     const url = page.url().replace(/view=docs&?/, '').replace('#', '#place=haidian&');
@@ -70,6 +73,8 @@ describe('the document filter', () => {
     await again.page.evaluate(() => window.atlas.sentences());
     expect(await listCount(again.page, 'haidian')).toBe(want);
     expect(await again.page.locator('#panel .panel-count').innerText()).toMatch(new RegExp(`^${want} facts`));
+    // Every section open (their quotes are built when first opened).
+    for (const summary of await again.page.locator('#panel details > summary').all()) await summary.click();
     const cited = await again.page.locator('#panel cite.citation').allTextContents();
     expect(cited.length).toBeGreaterThan(0);
     const titles = facts.documents.filter(ofPublisher).map((d) => d.title);
@@ -90,6 +95,13 @@ describe('the document filter', () => {
     await page.evaluate(() => window.atlas.sentences());
     expect(await listCount(page, 'haidian')).toBe(0);
     await expect.poll(() => page.locator('.filter-line').innerText()).toBe('没有文件符合筛选条件，所有计数为 0。');
+    expect(await page.locator('#legend .legend-filter span').innerText()).toBe('没有文件符合筛选条件，所有计数为 0。');
+    // Cleared from the legend (the documents view closed first: it lies over the map and legend).
+    await page.keyboard.press('Escape');
+    await page.locator('#legend .legend-filter button').click();
+    await expect.poll(() => hashParam(page, 'pub')).toBeNull();
+    await expect.poll(() => listCount(page, 'haidian'), { timeout: 10_000 }).toBe(expectedCount('haidian', () => true));
+    expect(await page.locator('#legend .legend-filter').count()).toBe(0);
     await page.close();
   });
 });

@@ -109,7 +109,8 @@ describe('without WebGL: the SVG map', () => {
     await expect.poll(() => hashParam(page, 'place')).toBe('changping');
     await expect.poll(() => panelTitle(page)).toBe('昌平区');
     expect(await page.locator('#panel .quote').count()).toBeGreaterThan(0);
-    expect(await page.locator('#map .marked-outline.is-selected').count()).toBe(1);
+    // The map follows once the panel has painted.
+    await expect.poll(() => page.locator('#map .marked-outline.is-selected').count()).toBe(1);
     await expect.poll(() => viewBox(page)).not.toBe(before);
     // The camera goes into the URL, as the WebGL map's does.
     await expect.poll(() => hashParam(page, 'cam')).not.toBeNull();

@@ -140,6 +140,14 @@ describe('a hostile document', () => {
     await expectInert(o);
 
     await o.page.evaluate(() => (location.hash = '#place=huairou-science-city'));
+    await expect.poll(() => o.page.locator('#panel .panel-title').innerText()).toBe('怀柔科学城');
+    // Every quote of the place: all of them ("show all", when the panel shows its first only), every section open.
+    const all = o.page.locator('#panel .panel-show-all');
+    if (await all.count()) {
+      await all.click();
+      await expect.poll(() => all.count()).toBe(0);
+    }
+    for (const summary of await o.page.locator('#panel details > summary').all()) await summary.click();
     const bidiQuote = o.page.locator(`#panel .quote[data-fact="${hostile.bidi.id}"]`).first();
     await expect.poll(() => bidiQuote.count()).toBe(1);
     expectBidiShown((await bidiQuote.textContent())!, ['[U+202E]', '[U+202C]', '[U+2066]', '[U+2069]', '[U+200F]']);

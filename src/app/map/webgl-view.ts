@@ -50,6 +50,17 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
         if (id) cb(id);
       });
     },
+    onPlaceHover(cb) {
+      // Asked once the pointer has rested for a moment: a query per mousemove would cost frames.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      map.on('mousemove', (e) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const id = clickablePlaceAt(map, e.point);
+          if (id) cb(id);
+        }, 60);
+      });
+    },
     onCameraChange(cb) {
       map.on('moveend', () => {
         const c = map.getCenter();

@@ -49,12 +49,19 @@ function swatch(symbol: string, colour: string): HTMLElement {
   return s;
 }
 
+/** A document filter in force: what the legend says of it ("2 of 5 documents count"), and how to clear it. */
+export interface LegendFilter {
+  line: string;
+  onClear(): void;
+}
+
 export function renderLegend(
   root: HTMLElement,
   state: Pick<AtlasState, 'layers' | 'topic'>,
   classes: LegendClass[],
   lang: Lang,
   handlers: LegendHandlers,
+  filter: LegendFilter | null = null,
 ): void {
   const headingId = uniqueId('legend-heading');
   const box = el('section', { class: 'legend', 'aria-labelledby': headingId, lang: lang === 'en' ? 'en' : 'zh-Hans' },
@@ -72,6 +79,12 @@ export function renderLegend(
   // What the colours mean.
   box.append(el('p', { class: 'legend-shown', text: themeLine(state.topic, lang) }));
   box.append(el('p', { class: 'legend-rule', text: t('countRule', lang) }));
+  // Counts from some documents only: said where the colours are explained, with the way back.
+  if (filter) {
+    const clear = el('button', { type: 'button', class: 'filter-clear', 'data-focus': 'legend-filter-clear', text: t('filter.clear', lang) });
+    clear.addEventListener('click', () => filter.onClear());
+    box.append(el('p', { class: 'legend-filter' }, el('span', { text: filter.line }), ' ', clear));
+  }
   const ul = el('ul', { class: 'legend-classes' });
   for (const c of classes) {
     const zero = c.max === 0;

@@ -200,6 +200,21 @@ export function renderPanel(
     section.append(box);
   }
 
+  // A collapsed section's quotes are built when it is first opened (a click on its summary, by
+  // mouse or key, runs before it opens): a district's panel can hold dozens of them, unseen.
+  const whenOpened = (details: HTMLElement, summary: HTMLElement, build: () => HTMLElement[]) => {
+    let built = false;
+    const fill = () => {
+      if (built) return;
+      built = true;
+      details.append(...build());
+      if (showSimplified && converter) applyScript(section, scriptNote, lang);
+    };
+    summary.addEventListener('click', fill);
+    details.addEventListener('toggle', fill); // opened another way (a script, find in page)
+    return details;
+  };
+
   // Places in it (counted), places spanning it (shown only), and group mentions (shown only):
   // each count is the number of quotes its disclosure opens.
   const places = (kind: 'within' | 'shared', sections: PlaceSection[], title: string, note: string) => {
@@ -211,7 +226,7 @@ export function renderPanel(
       const summary = el('summary', { 'data-focus': `${kind}-${p.placeId}` }, p.name, ' ', el('span', { class: 'group-count', 'data-count': String(p.facts.length), text: `(${p.facts.length})` }));
       const go = el('button', { type: 'button', class: 'related-place', 'data-place': p.placeId, 'data-focus': `${kind}-go-${p.placeId}`, text: t('openPlace', lang, { name: p.name }) });
       go.addEventListener('click', () => handlers.onSelect(p.placeId));
-      box.append(el('details', { class: 'place-facts', 'data-place': p.placeId }, summary, go, factList(p.facts, lang, handlers)));
+      box.append(whenOpened(el('details', { class: 'place-facts', 'data-place': p.placeId }, summary), summary, () => [go, factList(p.facts, lang, handlers)]));
     }
     section.append(box);
   };
@@ -219,12 +234,12 @@ export function renderPanel(
   places('shared', model.shared, t('factsShared', lang), t('factsSharedNote', lang));
   if (model.groupMentions.length) {
     const n = model.groupMentions.reduce((a, g) => a + g.facts.length, 0);
-    const details = el('details', { class: 'panel-group-mentions' },
-      el('summary', { 'data-focus': 'group-mentions' }, t('factsGroup', lang, { n: String(n) })));
-    for (const g of model.groupMentions) {
-      details.append(el('h4', { class: 'fact-group-title' }, t('via', lang, { term: g.term }), ' ', el('span', { class: 'group-count', text: `(${g.facts.length})` })), factList(g.facts, lang, handlers));
-    }
-    section.append(details);
+    const summary = el('summary', { 'data-focus': 'group-mentions' }, t('factsGroup', lang, { n: String(n) }));
+    const details = el('details', { class: 'panel-group-mentions' }, summary);
+    section.append(whenOpened(details, summary, () => model.groupMentions.flatMap((g) => [
+      el('h4', { class: 'fact-group-title' }, t('via', lang, { term: g.term }), ' ', el('span', { class: 'group-count', text: `(${g.facts.length})` })),
+      factList(g.facts, lang, handlers),
+    ])));
   }
   if (model.more > 0 && handlers.onShowAll) {
     const total = model.factCount + model.listedCount;

@@ -19,8 +19,11 @@ export interface SentenceHit {
 }
 
 export interface SentenceSearch {
-  /** Up to `limit` sentences whose key contains the query's key, in document order. */
-  query(q: string, limit: number): Promise<SentenceHit[]>;
+  /**
+   * Up to `limit` sentences whose key contains the query's key, in document order; with `accept`,
+   * only sentences of the documents it accepts (a document filter).
+   */
+  query(q: string, limit: number, accept?: (doc: string) => boolean): Promise<SentenceHit[]>;
 }
 
 /** A search file that is not what the index writes; the message names the file. */
@@ -214,7 +217,7 @@ export function sentenceSearch(fetchJson: (path: string) => Promise<unknown>, fo
   const loadChunk = (m: Meta, i: number) => once(chunks, i, m.texts[i], (raw) => parseChunk(raw, m.texts[i], i, m));
 
   return {
-    async query(q, limit) {
+    async query(q, limit, accept) {
       const f = fold();
       const key = normalise(f(q));
       const grams = keyBigrams(key);
@@ -249,7 +252,7 @@ export function sentenceSearch(fetchJson: (path: string) => Promise<unknown>, fo
           const at = o - chunk.first;
           const item = chunk.items[at];
           const k = (chunk.keys[at] ??= normalise(f(item.text)));
-          if (k.includes(key)) hits.push({ ...item, placeIds: [...item.placeIds] });
+          if (k.includes(key) && (!accept || accept(item.doc))) hits.push({ ...item, placeIds: [...item.placeIds] });
         }
       }
       return hits;

@@ -43,6 +43,8 @@ export interface MapView {
   /** Keyboard focus to the map, on the element whose keys move it (one Tab stop per map). */
   focus(): void;
   onPlaceClick(cb: (placeId: string) => void): void;
+  /** The pointer rests on a place a click would select (the app fetches its panel's file ahead). */
+  onPlaceHover?(cb: (placeId: string) => void): void;
   /** After every camera move the reader made or asked for. */
   onCameraChange(cb: (camera: Camera) => void): void;
   /** The renderer stopped working for good (WebGL context lost): the app switches to the SVG map. */

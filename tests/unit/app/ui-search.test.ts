@@ -75,3 +75,16 @@ describe('search', () => {
   });
 });
 
+
+describe('sentence search under a document filter', () => {
+  it('finds only the sentences of the documents the filter lets count', async () => {
+    const engine = sentenceSearch(async (path) => site.files.get(path), () => t2s);
+    const all = await engine.query('中关村', 200);
+    const docs = new Set(all.map((h) => h.doc));
+    expect(docs.size).toBeGreaterThan(1);
+    const one = [...docs][1];
+    const some = await engine.query('中关村', 200, (d) => d === one);
+    expect(some.length).toBeGreaterThan(0);
+    expect(some).toEqual(all.filter((h) => h.doc === one).slice(0, 200));
+  });
+});
