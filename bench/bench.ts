@@ -98,17 +98,8 @@ function category(path: string): string {
 
 /** 1. Every asset that finished loading before `atlas.ready` resolved, gzipped at level 9. */
 async function firstView(browser: Browser, url: string) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  const loaded: string[] = [];
-  let ready = false;
-  page.on('requestfinished', (r) => ready || loaded.push(new URL(r.url()).pathname));
-  await page.goto(url);
-  await page.evaluate(() => window.atlas.ready);
-  ready = true;
-  await context.close();
-  const rows = [...new Set(loaded)].map((p) => {
-    const file = `${APP_DIST}${p.endsWith('/') ? `${p}index.html` : p}`;
+  const rows = (await scale.loadedBeforeReady(browser, url)).map((p) => {
+    const file = scale.fileOf(APP_DIST, p);
     return { path: p, cat: category(p), raw: statSync(file).size, gz: gzipSync(readFileSync(file), { level: 9 }).length };
   });
   console.log('\n1. First view: every asset loaded before ready (gzip -9)');
@@ -302,14 +293,8 @@ async function tourLongTasks(browser: Browser, appUrl: string, bareUrl: string) 
     await window.atlas.ready;
     return performance.now();
   });
-  await page.click('#tour-button');
-  const steps = (JSON.parse(readFileSync(`${APP_DIST}/data/story.json`, 'utf8')) as { steps: unknown[] }).steps.length;
-  const idleCamera = () => page.evaluate(() => window.__bench.idleCamera(window.atlas.map));
-  const cameras = [await idleCamera()];
-  for (let i = 1; i < steps; i++) {
-    await page.keyboard.press('ArrowRight');
-    cameras.push(await idleCamera());
-  }
+  const cameras = await presentTour(page, APP_DIST);
+  const steps = cameras.length;
   const app = summarise(await longTasksSince(page, readyAt));
   const box = await page.evaluate(() => document.getElementById('map')!.getBoundingClientRect().toJSON() as { width: number; height: number });
   await ctx.close();
@@ -334,6 +319,19 @@ async function tourLongTasks(browser: Browser, appUrl: string, bareUrl: string) 
   console.log(`  bare MapLibre flying the same ${cameras.length} cameras, districts only: ${reference.over} over 200 ms, longest ${ms(reference.max)}`);
   console.log(`  bare MapLibre flying them over the app's map (no app code): ${sameMap.over} over 200 ms, longest ${ms(sameMap.max)}`);
   budgets.push({ name: 'longest main-thread task in the tour', value: `${ms(app.max)}, ${app.over} over 200 ms (bare: ${ms(reference.max)}; same map: ${ms(sameMap.max)}, ${sameMap.over} over)`, budget: '≤ 200 ms', met: app.over === 0 });
+}
+
+/** Starts the tour and steps through it, each step once the map is idle; returns each step's camera. */
+async function presentTour(page: Page, dist: string): Promise<Camera[]> {
+  await page.click('#tour-button');
+  const steps = (JSON.parse(readFileSync(`${dist}/data/story.json`, 'utf8')) as { steps: unknown[] }).steps.length;
+  const idleCamera = () => page.evaluate(() => window.__bench.idleCamera(window.atlas.map));
+  const cameras = [await idleCamera()];
+  for (let i = 1; i < steps; i++) {
+    await page.keyboard.press('ArrowRight');
+    cameras.push(await idleCamera());
+  }
+  return cameras;
 }
 
 /** A page with the in-page probe (long tasks, click → panel) installed before its scripts run. */
@@ -403,13 +401,7 @@ async function corpusScale() {
       await window.atlas.ready;
       return performance.now();
     });
-    await tp.click('#tour-button');
-    const steps = (JSON.parse(readFileSync(`${dist}/data/story.json`, 'utf8')) as { steps: unknown[] }).steps.length;
-    for (let i = 1; i < steps; i++) {
-      await tp.evaluate(() => window.__bench.idleCamera(window.atlas.map));
-      await tp.keyboard.press('ArrowRight');
-    }
-    await tp.evaluate(() => window.__bench.idleCamera(window.atlas.map));
+    await presentTour(tp, dist);
     const longest = summarise(await longTasksSince(tp, readyAt)).max;
     await tour.close();
     return {

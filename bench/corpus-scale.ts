@@ -65,8 +65,8 @@ export interface ScaleFigures {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
-/** Everything loaded before ready, beyond MapLibre's JS, worker and CSS, gzipped at level 9. */
-export async function firstViewBytes(browser: Browser, url: string, dist: string): Promise<number> {
+/** The path of every asset that finished loading before `atlas.ready` resolved. */
+export async function loadedBeforeReady(browser: Browser, url: string): Promise<string[]> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   const loaded: string[] = [];
@@ -76,9 +76,17 @@ export async function firstViewBytes(browser: Browser, url: string, dist: string
   await page.evaluate(() => window.atlas.ready);
   ready = true;
   await ctx.close();
-  return [...new Set(loaded)]
+  return [...new Set(loaded)];
+}
+
+/** A served path's file in a build folder. */
+export const fileOf = (dist: string, path: string) => join(dist, path.endsWith('/') ? `${path}index.html` : path);
+
+/** Everything loaded before ready, beyond MapLibre's JS, worker and CSS, gzipped at level 9. */
+export async function firstViewBytes(browser: Browser, url: string, dist: string): Promise<number> {
+  return (await loadedBeforeReady(browser, url))
     .filter((p) => !/maplibre/.test(p))
-    .reduce((sum, p) => sum + gzipSync(readFileSync(join(dist, p.endsWith('/') ? `${p}index.html` : p)), { level: 9 }).length, 0);
+    .reduce((sum, p) => sum + gzipSync(readFileSync(fileOf(dist, p)), { level: 9 }).length, 0);
 }
 
 export async function readyTime(browser: Browser, url: string): Promise<number> {

@@ -179,14 +179,3 @@ export interface FactsFile {
 
 /** A fact without its sentence: what the map, the lists and the counts need. */
 export type FactRef = Pick<Fact, 'id' | 'doc' | 'heading' | 'places' | 'topics'>;
-
-/**
- * The first view's data (facts-index.json): the facts file with every fact reduced to a FactRef.
- * The sentences (two thirds of the facts file) load after the map is up, or at once when the
- * first view needs them.
- */
-export interface FactIndexFile {
-  documents: FactsFile['documents'];
-  places: FactsFile['places'];
-  facts: FactRef[];
-}

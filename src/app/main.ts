@@ -47,8 +47,9 @@ export interface AtlasHandle {
   /** Resolves when the map is idle with all data drawn; rejects with the error the page shows. */
   ready: Promise<void>;
   /**
-   * Resolves when the sentences (facts.json) are in: fetched after `ready` unless the link
-   * opened something that shows them, then before. Rejects if they cannot be loaded.
+   * Resolves when what the state shows has loaded or failed (a place's file for its panel, a
+   * document's for the reader, the story's, a view's, a document filter's counts); `ready`
+   * waits for it when the link opens any of them. A failure is a notice, never a rejection.
    */
   sentences(): Promise<void>;
   /** The current state (what the URL hash says), for scripts. */

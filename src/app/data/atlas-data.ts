@@ -1,23 +1,22 @@
 /**
- * The facts file indexed for the app: places by id, facts by place and topic, counts per
- * district. Pure (built once from the loaded JSON); nothing here re-derives pipeline results.
+ * What the app holds of the data, indexed: `AtlasIndex` (the first view's summary: places and
+ * their counts, no fact) and `AtlasData` (a slice of facts — a place's file, a document's facts,
+ * the figures — counted by the same rule). Pure (built once from the loaded JSON); nothing here
+ * re-derives pipeline results.
  */
 import { aggregate, tallyCount, tallyListed, type PlaceFacts, type Tally } from '../../place-facts.ts';
 import type { DocumentRecord, Fact, FactRef, FactsFile, Topic } from '../../types.ts';
 
 export type PlaceRecord = FactsFile['places'][number];
 
-/** The facts file, or the first view's index of it (FactRef: facts without their sentences). */
+/** The facts file, or a slice of it (a place's file, a document's facts, the figures). */
 export interface FactsFileOf<F extends FactRef> {
   documents: FactsFile['documents'];
   places: FactsFile['places'];
   facts: F[];
 }
 
-/**
- * `AtlasData` (the default) has every sentence; `AtlasData<FactRef>` is the first view's index,
- * enough for the map, the lists and every count. Full data is usable wherever the index is.
- */
+/** Facts with their sentences, indexed: the panel, reader, tour and figures read one of these. */
 export interface AtlasData<F extends FactRef = Fact> {
   file: FactsFileOf<F>;
   places: Map<string, PlaceRecord>;
