@@ -309,7 +309,9 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
       openReader(root, doc, text, docFacts, fact, s.lang, readerHandlers, { places: data.places.values() });
     } catch (e) {
       if (token !== readerToken) return;
-      showReaderMessage(root, title, t('readerFailed', s.lang, { file: `data/docs/${s.doc}.txt`, reason: (e as Error).message }), s.lang, readerHandlers, true);
+      // A data file's error names its file; the message names it once.
+      const [file, reason] = e instanceof DataFileError ? [e.file, e.reason] : [`data/docs/${s.doc}.txt`, (e as Error).message];
+      showReaderMessage(root, title, t('readerFailed', s.lang, { file, reason }), s.lang, readerHandlers, true);
     }
   };
 

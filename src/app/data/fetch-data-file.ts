@@ -12,7 +12,8 @@ export class DataFileError extends Error {
   }
 }
 
-export async function fetchDataFile(url: string, command: string, fetcher: typeof fetch = fetch): Promise<unknown> {
+/** The file's response, checked: reachable, found, and not an HTML page sent in its place. */
+async function fetchChecked(url: string, command: string, fetcher: typeof fetch): Promise<Response> {
   let res: Response;
   try {
     res = await fetcher(url);
@@ -24,9 +25,19 @@ export async function fetchDataFile(url: string, command: string, fetcher: typeo
   if (/text\/html/i.test(res.headers.get('content-type') ?? '')) {
     throw new DataFileError(url, 'the server sent an HTML page instead: the file is probably missing', 'missing', command);
   }
+  return res;
+}
+
+export async function fetchDataFile(url: string, command: string, fetcher: typeof fetch = fetch): Promise<unknown> {
+  const res = await fetchChecked(url, command, fetcher);
   try {
     return await res.json();
   } catch {
     throw new DataFileError(url, 'not valid JSON', 'invalid', command);
   }
+}
+
+/** A text data file (a document for the reader), checked the same way. */
+export async function fetchDataText(url: string, command: string, fetcher: typeof fetch = fetch): Promise<string> {
+  return (await fetchChecked(url, command, fetcher)).text();
 }

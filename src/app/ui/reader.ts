@@ -10,6 +10,7 @@ import { el, onActivate, uniqueId } from './dom.ts';
 import { inertText } from './inert-text.ts';
 import { formatCitation, citationOf, quoteLang } from './panel-model.ts';
 import { type MentionPlace, mentionIndex, nearestToCentre, paragraphs, segments } from './reader-model.ts';
+import { fetchDataText } from '../data/fetch-data-file.ts';
 
 export interface ReaderHandlers {
   /**
@@ -51,11 +52,9 @@ export function docUrl(docId: string): string {
   return `data/docs/${encodeURIComponent(docId)}.txt`;
 }
 
-/** Fetches a decoded document; throws an Error whose message says why it failed. */
-export async function loadDocText(docId: string): Promise<string> {
-  const res = await fetch(docUrl(docId));
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.text();
+/** Fetches a decoded document; throws a DataFileError (its `reason` says why) like every data file. */
+export function loadDocText(docId: string, fetcher: typeof fetch = fetch): Promise<string> {
+  return fetchDataText(docUrl(docId), 'npm run data', fetcher);
 }
 
 function frame(root: HTMLElement, lang: Lang, handlers: ReaderHandlers, titleText: string): { dialog: HTMLElement; title: HTMLElement } {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DataFileError, fetchDataFile } from '../../../src/app/data/fetch-data-file.ts';
+import { DataFileError, fetchDataFile, fetchDataText } from '../../../src/app/data/fetch-data-file.ts';
 import { parseFacts } from '../../../src/app/data/load-facts.ts';
 import { loadSummary } from '../../../src/app/data/load-site.ts';
 import { siteOf } from './site-fixtures.ts';
@@ -138,6 +138,14 @@ describe('fetchDataFile', () => {
     const err = (await fetchDataFile('data/facts.json', 'npm run data', respond('<!doctype html><title>x</title>', 'text/html; charset=utf-8')).catch((e) => e)) as DataFileError;
     expect(err).toMatchObject({ kind: 'missing', file: 'data/facts.json', command: 'npm run data' });
     expect(err.reason).toMatch(/HTML page/);
+  });
+
+  it('checks a text file (a reader text) the same way: an HTML page in its place is missing, a text is returned as it is', async () => {
+    const err = (await fetchDataText('data/docs/001.txt', 'npm run data', respond('<!doctype html>', 'text/html')).catch((e: unknown) => e)) as DataFileError;
+    expect(err).toMatchObject({ kind: 'missing', file: 'data/docs/001.txt', reason: expect.stringMatching(/HTML page/) });
+    expect(await fetchDataText('data/docs/001.txt', 'npm run data', respond('北京。\n', 'text/plain; charset=utf-8'))).toBe('北京。\n');
+    const gone = (await fetchDataText('data/docs/001.txt', 'npm run data', respond('', 'text/plain', 404)).catch((e: unknown) => e)) as DataFileError;
+    expect(gone).toMatchObject({ kind: 'missing', reason: 'HTTP 404' });
   });
 
   it('calls JSON that does not parse invalid', async () => {
