@@ -44,3 +44,20 @@ describe('documents list model', () => {
     if (partial) expect(partial.date).toBe(data.documents.get(partial.id)!.date);
   });
 });
+
+describe('documents list model under a document filter', () => {
+  it('marks the documents that count, says how many, and says so when none does', () => {
+    const publisher = file.documents[0].publisher;
+    const filter = { publisher, from: null, to: null, script: null };
+    const m = documentsModel(data, 'en', filter);
+    expect(m.rows.map((r) => r.counts)).toEqual(file.documents.map((d) => d.publisher === publisher));
+    const n = file.documents.filter((d) => d.publisher === publisher).length;
+    expect(m.filterLine).toBe(`${n} of ${file.documents.length} documents count`);
+    expect(m.noneMatch).toBe(false);
+    expect(m.publishers).toEqual([...new Set(file.documents.map((d) => d.publisher))]);
+    const none = documentsModel(data, 'zh', { ...filter, publisher: '无此发布者' });
+    expect(none.rows.every((r) => !r.counts)).toBe(true);
+    expect(none.noneMatch).toBe(true);
+    expect(documentsModel(data, 'en').filterLine).toBe('');
+  });
+});
