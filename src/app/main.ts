@@ -443,6 +443,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
   });
   // A failed load has already said so in a notice.
   $('tour-button').addEventListener('click', () => void ensureTour().then((v) => v?.start()));
+  for (const type of ['pointerover', 'focusin'] as const) $('tour-button').addEventListener(type, () => void (story && storyData().catch(() => undefined)));
   $('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'en' ? 'zh' : 'en' }));
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -455,7 +456,8 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     sentences: async () => {
       while (pending.size) await Promise.allSettled([...pending]);
     },
-    applyFilter,
+    /** While the user looks at the map: the presentation's quotes, so 演示 starts at once. */
+    warm: () => void (story ? storyData().catch(() => undefined) : undefined),
     setMap(next: MapView) {
       view.destroy();
       view = next;
@@ -571,9 +573,10 @@ async function start(handle: AtlasHandle): Promise<void> {
     await Promise.race([view.drawn(), fallenBack]);
     status.textContent = '';
     // What the link opened shows sentences: the page is ready when they are there too. Otherwise
-    // they load while the user looks at the map, so the first click finds them in place.
+    // the presentation's load while the user looks at the map (a panel's file loads when the
+    // pointer rests on its place).
     if (showsSentences(store.get())) await views.sentences();
-    else whenIdle(() => void views.sentences().catch(() => undefined));
+    else whenIdle(() => views.warm());
   } catch (e) {
     status.textContent = '';
     const [title, message] = explain(e, hashLang);

@@ -192,7 +192,7 @@ describe('the keyboard alone', () => {
     await expect.poll(() => hashParam(page, 'place')).toBeNull();
     await tabTo(page, (f) => f.id === 'tour-button', 'the 演示 button', { back: true });
     await page.keyboard.press('Enter');
-    await expect.poll(() => hashParam(page, 'step')).toBe('1');
+    await expect.poll(() => hashParam(page, 'step'), { timeout: 10_000 }).toBe('1');
     expect((await focused(page)).inTour).toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => hashParam(page, 'step')).toBe('2');

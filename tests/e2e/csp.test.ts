@@ -96,7 +96,7 @@ describe('the Content-Security-Policy', () => {
     await expect.poll(() => page.locator('#panel .quote.converted').count()).toBeGreaterThan(0);
     // The tour.
     await page.locator('#tour-button').click();
-    await expect.poll(() => hashParam(page, 'step')).toBe('1');
+    await expect.poll(() => hashParam(page, 'step'), { timeout: 10_000 }).toBe('1');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => hashParam(page, 'step')).toBe('2');
     await page.keyboard.press('Escape');

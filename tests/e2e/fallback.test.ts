@@ -212,7 +212,7 @@ describe('without WebGL: the SVG map', () => {
     const { page, consoleErrors } = await openWithoutWebgl();
     const before = await viewBox(page);
     await page.locator('#tour-button').click();
-    await expect.poll(() => hashParam(page, 'step')).toBe('1');
+    await expect.poll(() => hashParam(page, 'step'), { timeout: 10_000 }).toBe('1');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => hashParam(page, 'step')).toBe('2');
     await expect.poll(() => viewBox(page)).not.toBe(before);

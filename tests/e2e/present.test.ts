@@ -26,7 +26,7 @@ describe('the tour', () => {
   it('steps forward with → and PageDown, back with ←, and keeps the step in the URL', async () => {
     const { page, consoleErrors } = await open();
     await page.locator('#tour-button').click();
-    await expect.poll(() => hashParam(page, 'step')).toBe('1');
+    await expect.poll(() => hashParam(page, 'step'), { timeout: 10_000 }).toBe('1');
     const count = Number((await stepText(page)).split('/')[1]);
     expect(count).toBeGreaterThanOrEqual(10);
     await page.keyboard.press('ArrowRight');
@@ -38,7 +38,7 @@ describe('the tour', () => {
     await page.keyboard.press('End');
     await expect.poll(() => hashParam(page, 'step')).toBe(String(count));
     await page.keyboard.press('Home');
-    await expect.poll(() => hashParam(page, 'step')).toBe('1');
+    await expect.poll(() => hashParam(page, 'step'), { timeout: 10_000 }).toBe('1');
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
