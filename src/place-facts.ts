@@ -168,7 +168,7 @@ export function headOf<F extends FactRef>(pf: PlaceFacts<F>, cap: number): Place
 }
 
 /** The most facts a panel shows before "show all": with no topic, and within one topic. */
-export const PANEL_HEAD = 40;
+export const PANEL_HEAD = 25;
 export const TOPIC_HEAD = 20;
 export const headCap = (topic: Topic | null | undefined) => (topic ? TOPIC_HEAD : PANEL_HEAD);
 
