@@ -66,6 +66,8 @@ export function geometryProblem(g: unknown): string | null {
 export function placeProblem(p: unknown): string | null {
   if (!isRec(p)) return 'is not an object';
   if (!nonEmpty(p.id)) return 'has no id';
+  // The id names the place's files (places/<id>-<hash>.json) and goes into links.
+  if (!DOC_ID.test(p.id)) return "has an id that is not letters, digits, '.', '_' or '-'";
   const n = p.names;
   if (!isRec(n) || !nonEmpty(n.zhHans) || !isStr(n.zhHant) || !isStr(n.en)) return 'lacks names in zhHans, zhHant and en';
   if (!isStrList(p.aliases)) return 'has aliases that are not a list of names';
