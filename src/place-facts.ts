@@ -157,14 +157,19 @@ export const tallyCount = (t: Tally | undefined, topic?: Topic | null): number =
 export const tallyListed = (t: Tally | undefined, topic?: Topic | null): number => (!t ? 0 : topic ? (t.t[topic]?.[1] ?? 0) : t.l);
 
 /**
- * What a panel shows first: at most `cap` of a place's facts, counted before listed, each in
- * document order. The pipeline ships these (for no topic and for each topic) in the place's
+ * What a panel shows first: at most `cap` of a place's facts of each reach (about it, about
+ * places in it, spanning it, through a group term), each in document order, so no section of the
+ * panel is left out. The pipeline ships these (for no topic and for each topic) in the place's
  * first file, and the panel draws the same selection from it, so a panel's first paint does not
- * grow with the corpus; the rest is one "show all" away.
+ * grow with the corpus (only the facts about the place itself are open at first); the rest is
+ * one "show all" away.
  */
 export function headOf<F extends FactRef>(pf: PlaceFacts<F>, cap: number): PlaceFacts<F> {
-  const counted = pf.counted.slice(0, cap);
-  return { counted, listed: pf.listed.slice(0, Math.max(0, cap - counted.length)) };
+  const first = (xs: Array<PlaceFact<F>>) => {
+    const seen: Partial<Record<Reach, number>> = {};
+    return xs.filter((x) => (seen[x.reach] = (seen[x.reach] ?? 0) + 1) <= cap);
+  };
+  return { counted: first(pf.counted), listed: first(pf.listed) };
 }
 
 /** The most facts a panel shows before "show all": with no topic, and within one topic. */
