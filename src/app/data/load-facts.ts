@@ -56,6 +56,14 @@ export function factProblem(f: Rec, docs: ReadonlyMap<string, Rec>, placeIds: Re
   return null;
 }
 
+/** A list whose entries lack an id, or repeat one: what is wrong, or null. */
+export function listProblem(list: unknown[], what: string): string | null {
+  const i = list.findIndex((x) => !isRec(x) || !isStr(x.id) || x.id === '');
+  if (i >= 0) return `${what} ${i + 1} has no id`;
+  const dup = duplicateOf((list as Rec[]).map((x) => x.id as string));
+  return dup === undefined ? null : `${what} id ${dup} appears twice`;
+}
+
 export function duplicateOf(ids: string[]): string | undefined {
   const seen = new Set<string>();
   return ids.find((id) => (seen.has(id) ? true : (seen.add(id), false)));
@@ -69,10 +77,8 @@ export function validate(json: unknown, file: string, factCheck: FactCheck): voi
   if (!isRec(json) || !Array.isArray(json.documents) || !Array.isArray(json.places) || !Array.isArray(json.facts)) throw invalid('documents, places and facts lists are required');
   const lists = { document: json.documents as unknown[], place: json.places as unknown[], fact: json.facts as unknown[] };
   for (const [what, list] of Object.entries(lists)) {
-    const i = list.findIndex((x) => !isRec(x) || !isStr(x.id) || x.id === '');
-    if (i >= 0) throw invalid(`${what} ${i + 1} has no id`);
-    const dup = duplicateOf((list as Rec[]).map((x) => x.id as string));
-    if (dup !== undefined) throw invalid(`${what} id ${dup} appears twice`);
+    const problem = listProblem(list, what);
+    if (problem) throw invalid(problem);
   }
   const documents = json.documents as Rec[];
   const places = json.places as Rec[];

@@ -9,7 +9,7 @@ import type { TalliesByDoc } from '../../place-facts.ts';
 import type { DocumentRecord, Fact, FactsFile } from '../../types.ts';
 import { type AtlasData, type AtlasIndex, indexFacts, indexSummary, type SummaryData } from './atlas-data.ts';
 import { DataFileError, fetchDataFile } from './fetch-data-file.ts';
-import { documentProblem, duplicateOf, FACTS_COMMAND, factProblem, isNat, validate } from './load-facts.ts';
+import { documentProblem, FACTS_COMMAND, factProblem, isNat, listProblem, validate } from './load-facts.ts';
 
 export const SUMMARY_URL = 'data/summary.json';
 export const DOCUMENTS_URL = 'data/documents.json';
@@ -26,13 +26,6 @@ const isTally = (x: unknown): boolean =>
 
 /** A place file's name as the summary gives it: a plain name in places/, never a path elsewhere. */
 const PLACE_FILE = /^places\/[\p{L}\p{N}][\p{L}\p{N}._-]*\.json$/u;
-
-function listProblem(list: unknown[], what: string): string | null {
-  const i = list.findIndex((x) => !isRec(x) || !isStr(x.id) || x.id === '');
-  if (i >= 0) return `${what} ${i + 1} has no id`;
-  const dup = duplicateOf((list as Rec[]).map((x) => x.id as string));
-  return dup === undefined ? null : `${what} id ${dup} appears twice`;
-}
 
 export function parseSummary(json: unknown, file = SUMMARY_URL): AtlasIndex {
   const invalid = invalidIn(file);

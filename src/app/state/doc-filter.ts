@@ -5,6 +5,9 @@
 import type { DocumentRecord } from '../../types.ts';
 import type { DocFilter } from './state.ts';
 
+/** A filter date as a link or the form gives it: a year, a month or a day (ISO). */
+export const FILTER_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
 /** The first and last day a partial ISO date can mean ('' means unknown: it matches every range). */
 function span(date: string): [string, string] {
   const [y, m, d] = date.split('-');

@@ -3,6 +3,7 @@
  * valid state plus notices for the values it had to ignore; unknown keys are kept (`extra`)
  * so links written by a newer version survive a round trip through this one.
  */
+import { FILTER_DATE } from './doc-filter.ts';
 import { SCRIPTS } from '../../contract.ts';
 import type { Script, Topic } from '../../types.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -27,8 +28,6 @@ export interface Notice {
 const KEYS = ['place', 'layers', 'topic', 'lang', 'cam', 'doc', 'fact', 'tour', 'step', 'view', 'pub', 'from', 'to', 'script'];
 /** A link chooses a notice's excerpt: short enough that it cannot carry a message of its own. */
 export const MAX_EXCERPT = 24;
-/** A filter date: a year, a month or a day (ISO). */
-const FILTER_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_PUBLISHER = 100;
 const CAMERA_LIMITS = { lng: [100, 135], lat: [25, 50], zoom: [3, 16] } as const;
 

@@ -4,6 +4,7 @@
  * (publisher, date range, script) that every count, colour, panel and chart follows.
  * createElement / text only.
  */
+import { FILTER_DATE } from '../state/doc-filter.ts';
 import type { DocumentsData } from '../data/load-site.ts';
 import type { DocFilter } from '../state/state.ts';
 import { type Lang, t } from '../i18n/strings.ts';
@@ -16,7 +17,6 @@ export interface DocumentsListHandlers {
   onFilter(filter: DocFilter | null): void;
 }
 
-const FILTER_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** The filter form: each control applies on change; a date that is not ISO is marked invalid, not applied. */
 function filterForm(model: DocumentsModel, filter: DocFilter | null, lang: Lang, onFilter: DocumentsListHandlers['onFilter']): HTMLElement {
