@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { parseFacts } from '../../../src/app/data/load-facts.ts';
 import type { FactsFile } from '../../../src/types.ts';
+import { factsFile } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 
 const place = (id: string, kind: string, extra: object = {}) => ({ id, names: { zhHans: id, zhHant: id, en: id }, aliases: [], kind, factCount: 0, role: [], geometry: { type: 'point', lonLat: [116, 40], precisionM: 1000, source: 's' }, ...extra });
 const fact = (id: string, places: string[], topics: string[] = []) => ({ id, doc: 'd', start: 0, end: 1, text: 'x', heading: false, places: places.map((p) => ({ id: p, how: 'explicit' })), topics, figures: [] });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { siteOf } from './site-fixtures.ts';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import {
@@ -9,8 +8,9 @@ import { countTicks } from '../../../src/app/charts/district-topic-chart.ts';
 import { TOPIC_ORDER } from '../../../src/app/ui/labels.ts';
 import { primaryTopic } from '../../../src/app/ui/panel-model.ts';
 import type { FactsFile, Topic } from '../../../src/types.ts';
+import { factsFile } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 const data = siteOf(file).index;
 /** facts.json indexed whole: what the summary's tallies must agree with. */
 const full = indexFacts(file);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { docYear, factYear, figureKind, figureRows, figureYear, figuresModel, yearsOf } from '../../../src/app/charts/figures-model.ts';
 import type { Fact, FactsFile, Figure } from '../../../src/types.ts';
+import { factsFile, docText as readDoc } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 const data = indexFacts(file);
-const docText = new Map(file.documents.map((d) => [d.id, readFileSync(`public/data/docs/${d.id}.txt`, 'utf8')]));
+const docText = new Map(file.documents.map((d) => [d.id, readDoc(d.id)]));
 const fig = (text: string, unit: string, value = 1, max?: number): Figure => ({ text, unit, value, ...(max !== undefined ? { max } : {}), measure: '', start: 0, end: text.length });
 
 describe('figures model', () => {

@@ -1,5 +1,4 @@
 /** facts.json checked at load: each way the file can be wrong is named, and nothing else escapes. */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataFileError, fetchDataFile, fetchDataText } from '../../../src/app/data/fetch-data-file.ts';
@@ -14,8 +13,9 @@ import { documentsModel } from '../../../src/app/ui/documents-list-model.ts';
 import { figuresModel } from '../../../src/app/charts/figures-model.ts';
 import { districtTopicModel } from '../../../src/app/charts/district-topic-model.ts';
 import { TOPIC_ORDER } from '../../../src/app/ui/labels.ts';
+import { factsJson } from '../../fixtures/corpus.ts';
 
-const raw = readFileSync('public/data/facts.json', 'utf8');
+const raw = factsJson;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const real = (): Json => JSON.parse(raw);
 /** The real file with one change made by `edit`. */

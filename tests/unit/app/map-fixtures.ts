@@ -1,7 +1,7 @@
-/** The generated data files, loaded once for the map tests (the summary the app's first view loads). */
-import { readFileSync } from 'node:fs';
+/** The data files the map tests need, from the seed corpus run in process (the summary the app's first view loads). */
 import { parseBoundaries } from '../../../src/app/data/load-boundaries.ts';
-import { parseSummary } from '../../../src/app/data/load-site.ts';
+import { boundaryTopology, factsFile } from '../../fixtures/corpus.ts';
+import { siteOf } from './site-fixtures.ts';
 
-export const boundaries = parseBoundaries(JSON.parse(readFileSync('public/data/boundaries.topo.json', 'utf8')));
-export const data = parseSummary(JSON.parse(readFileSync('public/data/summary.json', 'utf8')));
+export const boundaries = parseBoundaries(JSON.parse(JSON.stringify(boundaryTopology)));
+export const data = siteOf(factsFile()).index;

@@ -7,8 +7,9 @@ import { MAX_CAPTIONS, STORY_CAMERA_LIMITS, parseStory } from '../../../src/app/
 import { stepState, stepView } from '../../../src/app/tour/tour-model.ts';
 import { TOPIC_ORDER } from '../../../src/app/ui/labels.ts';
 import type { FactsFile, Gazetteer } from '../../../src/types.ts';
+import { factsFile } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 const gazetteer: Gazetteer = JSON.parse(readFileSync('geo/places.json', 'utf8'));
 const raw = JSON.parse(readFileSync('seeds/story.json', 'utf8'));
 const data = indexFacts(file);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { siteOf } from './site-fixtures.ts';
 import { documentsModel } from '../../../src/app/ui/documents-list-model.ts';
 import type { FactsFile } from '../../../src/types.ts';
+import { factsFile, docText } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 const data = siteOf(file).documents;
 
 describe('documents list model', () => {
@@ -15,7 +15,7 @@ describe('documents list model', () => {
       const d = data.documents.get(r.id)!;
       expect(r).toMatchObject({ title: d.title, publisher: d.publisher, date: d.date, script: d.script, bodySource: d.bodySource });
       expect(r.bodyLength).toBe(d.bodyEnd - d.bodyStart);
-      const text = readFileSync(`public/data/docs/${d.id}.txt`, 'utf8');
+      const text = docText(d.id);
       expect(r.bodyLength).toBe(text.slice(d.bodyStart, d.bodyEnd).length);
       expect(r.scriptLabel).toBe(d.script === 'zhHant' ? '繁' : '简');
       expect(r.lang).toBe(d.script === 'zhHant' ? 'zh-Hant' : 'zh-Hans');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { siteOf } from './site-fixtures.ts';
 import { classLabel, classesFrom, themeLine } from '../../../src/app/ui/legend.ts';
@@ -7,8 +6,9 @@ import { listMove, placeListModel } from '../../../src/app/ui/place-list.ts';
 import { buildPlaceFeatures } from '../../../src/app/map/place-features.ts';
 import { boundaries } from './map-fixtures.ts';
 import type { FactsFile } from '../../../src/types.ts';
+import { factsFile } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 const data = siteOf(file).index;
 const full = indexFacts(file);
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js/t2cn';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { formatCitation, panelModel, primaryTopic } from '../../../src/app/ui/panel-model.ts';
 import type { FactsFile } from '../../../src/types.ts';
+import { factsFile } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 const data = indexFacts(file);
 
 describe('panelModel', () => {

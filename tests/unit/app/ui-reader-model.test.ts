@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { factMentions, findMentions, mentionIndex, nearestToCentre, paragraphs, segments, textProblem } from '../../../src/app/ui/reader-model.ts';
 import type { Fact, FactPlace, FactsFile } from '../../../src/types.ts';
+import { factsFile, docText } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 const fact = (id: string, start: number, end: number, text: string, places: string[] = []): Fact => ({ id, doc: 'd', start, end, text: text.slice(start, end), heading: false, places: places.map((p) => ({ id: p, how: 'explicit' })), topics: [], figures: [] });
 
 describe('reader segments', () => {
@@ -39,7 +39,7 @@ describe('reader segments', () => {
 
   it('reconstructs every real document body, with each fact sentence at its offsets', () => {
     for (const doc of file.documents) {
-      const text = readFileSync(`public/data/docs/${doc.id}.txt`, 'utf8');
+      const text = docText(doc.id);
       expect(text.length, doc.id).toBe(doc.length);
       const facts = file.facts.filter((f) => f.doc === doc.id);
       const target = facts[Math.floor(facts.length / 2)];
@@ -103,7 +103,7 @@ describe('reader mentions', () => {
   it('on every real document: exact reconstruction, mentions inside their fact, only explicit places, by name', () => {
     let total = 0;
     for (const doc of file.documents) {
-      const text = readFileSync(`public/data/docs/${doc.id}.txt`, 'utf8');
+      const text = docText(doc.id);
       const facts = file.facts.filter((f) => f.doc === doc.id);
       const byId = new Map(facts.map((f) => [f.id, f]));
       const segs = segments(text, doc.bodyStart, doc.bodyEnd, facts, null, index);
@@ -174,7 +174,7 @@ describe('a reader text checked against its facts', () => {
 
   it('accepts every published document with its own facts', () => {
     for (const d of file.documents) {
-      const own = readFileSync(`public/data/docs/${d.id}.txt`, 'utf8');
+      const own = docText(d.id);
       expect(textProblem(own, d, file.facts.filter((f) => f.doc === d.id)), d.id).toBeNull();
     }
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js/t2cn';
 import { buildSearchIndex, search, sentenceResults } from '../../../src/app/ui/search-index.ts';
 import { sentenceSearch } from '../../../src/app/ui/sentence-search.ts';
 import type { FactsFile } from '../../../src/types.ts';
 import { siteOf } from './site-fixtures.ts';
+import { factsFile } from '../../fixtures/corpus.ts';
 
-const file: FactsFile = JSON.parse(readFileSync('public/data/facts.json', 'utf8'));
+const file: FactsFile = factsFile();
 const t2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
 // The files the pipeline writes, its sentence index keyed in Simplified as `npm run data` does.
 const site = siteOf(file, t2s);
