@@ -62,7 +62,7 @@ function pagesInput(dir: string, base: PipelineInput): PipelineInput {
   const manifest: ManifestEntry[] = sources.map((s, i) => {
     const text = new TextDecoder().decode(documents[i].bytes).trim();
     return {
-      file: s.file, id: s.id, title: s.title, publisher: s.publisher ?? '', date: s.date ?? '', url: s.url, script: 'zhHans',
+      file: s.file, id: s.id, title: s.title ?? s.id, publisher: s.publisher ?? '', date: s.date ?? '', url: s.url, script: 'zhHans',
       body: { startsWith: text.slice(0, 8), endsWith: text.slice(-8) },
     };
   });
