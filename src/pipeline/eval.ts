@@ -32,7 +32,7 @@ interface PageSource {
   id: string;
   file: string;
   url: string;
-  title: string;
+  title: string | null;
   publisher?: string;
   date?: string;
   kind: 'trap' | 'beijing';
