@@ -19,7 +19,7 @@ import { type AtlasState } from './state/state.ts';
 import { createStore, type Store } from './state/store.ts';
 import { excerpt, groupNotices, parseState, type Known, type Notice } from './state/url-state.ts';
 import { bindUrl } from './state/url-sync.ts';
-import { afterPaint } from './ui/after-paint.ts';
+import { afterPaint } from './platform/after-paint.ts';
 import { showError } from './ui/error-screen.ts';
 import { inertText } from './ui/inert-text.ts';
 import { closePanel, renderPanel } from './ui/panel.ts';
@@ -37,7 +37,7 @@ import { fetchStory, parseStory, STORY_URL, type Story } from './tour/story.ts';
 import { tourView, type TourView } from './views/tour-view.ts';
 import type { OverlayHandle, OverlaySources } from './views/overlay-view.ts';
 import { mountAtlasExport } from './export/index.ts';
-import { type FallbackReason, type MapView, hasWebgl2, showPlace } from './views/map-view.ts';
+import { type FallbackReason, type MapView, hasWebgl2, showPlace } from './map/map-view.ts';
 
 export interface AtlasHandle {
   /** The MapLibre map; null when the SVG map is shown (no WebGL). */

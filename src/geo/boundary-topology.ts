@@ -12,8 +12,8 @@ import area from '@turf/area';
 
 type SimplifiableTopology = Parameters<typeof presimplify>[0];
 
-export { BOUNDARY_OBJECTS } from './boundary-objects.ts';
-import { EXTENT_PROPS } from './boundary-objects.ts';
+export { BOUNDARY_OBJECTS } from '../boundary-objects.ts';
+import { EXTENT_PROPS } from '../boundary-objects.ts';
 
 /** The visual centre of the largest part (a pole of inaccessibility), rounded to ~1 m. */
 export function labelPoint(g: Polygon | MultiPolygon): Position {

@@ -2,7 +2,7 @@
 import { feature } from 'topojson-client';
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { BOUNDARY_OBJECTS } from '../../geo/boundary-objects.ts';
+import { BOUNDARY_OBJECTS } from '../../boundary-objects.ts';
 import { DataFileError, fetchDataFile } from './fetch-data-file.ts';
 
 export const BOUNDARIES_URL = 'data/boundaries.topo.json';

@@ -5,8 +5,8 @@
 import type { Topic } from '../../types.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { t } from '../i18n/strings.ts';
-import { classBreaks, classColours, choroplethLegend } from '../map/choropleth.ts';
-import { PALETTE } from '../map/map-theme.ts';
+import { choroplethLegend } from '../map/choropleth.ts';
+import { estimateTextWidth, type Measure } from '../map/text-measure.ts';
 import { classLabel, themeLine } from '../ui/legend.ts';
 
 export interface LegendItem {
@@ -21,21 +21,6 @@ export interface ExportFrame {
   legend: LegendItem[];
   notice: string;
   attribution: string;
-}
-
-/**
- * count → fill colour, as the map's step expression (choroplethColour) paints it: 0 is the
- * neutral zero class, any positive count is at least the first class.
- */
-export function colourOfCounts(counts: Iterable<number>): (count: number) => string {
-  const breaks = classBreaks([...counts]);
-  const colours = classColours(breaks);
-  return (count) => {
-    if (!(count >= 1)) return PALETTE.choroplethZero;
-    let colour = colours[0];
-    for (let i = 1; i < breaks.length; i++) if (count >= breaks[i]) colour = colours[i];
-    return colour;
-  };
 }
 
 /** Legend rows for the counts: the zero class, then each positive class with its range. */
@@ -74,16 +59,6 @@ export const FRAME = {
   smallSize: 11,
   smallLine: 15,
 } as const;
-
-/** Advance width of `text` at `fontSize` px. */
-export type Measure = (text: string, fontSize: number) => number;
-
-/** Rough advance width when no font can be measured (Node): ideographs and fullwidth forms 1 em, the rest 0.56 em. */
-export const estimateTextWidth: Measure = (s, fontSize) => {
-  let em = 0;
-  for (const ch of s) em += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.56;
-  return em * fontSize;
-};
 
 /** Splits text into lines no wider than `max`, at spaces when it can, between ideographs anywhere. */
 export function wrapText(s: string, fontSize: number, max: number, measure: Measure = estimateTextWidth): string[] {

@@ -7,14 +7,14 @@
 import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { AtlasState } from '../state/state.ts';
-import { colourOfCounts, exportFilename, exportFrame, layoutFrame } from './frame.ts';
+import { exportFilename, exportFrame, layoutFrame } from './frame.ts';
+import { colourOfCounts } from '../map/choropleth.ts';
 import { type ExportMenu, download, mountExportMenu } from './export-menu.ts';
 import { exportPng } from './png-export.ts';
 import { enablePrintSnapshot, printMap } from './print.ts';
 import { exportSvg } from './svg-export.ts';
-import type { MapView } from '../views/map-view.ts';
+import type { MapView } from '../map/map-view.ts';
 
-export { colourOfCounts, exportFilename, exportFrame, legendItems, type ExportFrame, type LegendItem } from './frame.ts';
 export { download, mountExportMenu, type ExportHandlers, type ExportMenu } from './export-menu.ts';
 export { exportPng, lastExportSize, pngSize, type PngScale } from './png-export.ts';
 export { enablePrintSnapshot, printMap, snapshotMap } from './print.ts';

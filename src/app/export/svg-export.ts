@@ -12,7 +12,8 @@ import type { Lang } from '../i18n/strings.ts';
 import { forD3, ringsAsLines } from '../map/d3-geometry.ts';
 import { centredBox, placeGreedy } from '../map/label-placement.ts';
 import { PALETTE, localIdeographFontFamily } from '../map/map-theme.ts';
-import { FRAME, estimateTextWidth, layoutFrame, type LegendItem } from './frame.ts';
+import { FRAME, layoutFrame, type LegendItem } from './frame.ts';
+import { estimateTextWidth } from '../map/text-measure.ts';
 
 export { forD3 } from '../map/d3-geometry.ts';
 

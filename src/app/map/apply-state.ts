@@ -19,10 +19,10 @@ export type StateTarget = Pick<MapLibreMap, 'setLayoutProperty' | 'setPaintPrope
 const idsOf = (fc: FeatureCollection, key: string) => new Set(fc.features.map((f) => String(f.properties?.[key])));
 
 /**
- * `_prev` is accepted for the agreed signature but not needed: the map remembers what was
- * applied to it (map-registry), which stays right even when the caller skips a state.
+ * Draws `state` on the map. No previous state is taken: the map remembers what was applied to it
+ * (map-registry), which stays right even when the caller skips a state.
  */
-export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex, _prev?: AtlasState | null): void {
+export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex): void {
   const { boundaries, applied } = registered(map);
 
   const layers = state.layers.join();

@@ -56,3 +56,18 @@ export function choroplethLegend(counts: number[]): ChoroplethClass[] {
     ...breaks.map((b, i) => ({ colour: colours[i], min: b, max: i + 1 < breaks.length ? breaks[i + 1] - 1 : top })),
   ];
 }
+
+/**
+ * count → fill colour, as the map's step expression (choroplethColour) paints it: 0 is the
+ * neutral zero class, any positive count is at least the first class.
+ */
+export function colourOfCounts(counts: Iterable<number>): (count: number) => string {
+  const breaks = classBreaks([...counts]);
+  const colours = classColours(breaks);
+  return (count) => {
+    if (!(count >= 1)) return PALETTE.choroplethZero;
+    let colour = colours[0];
+    for (let i = 1; i < breaks.length; i++) if (count >= breaks[i]) colour = colours[i];
+    return colour;
+  };
+}

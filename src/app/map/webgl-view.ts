@@ -3,7 +3,7 @@ import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { t } from '../i18n/strings.ts';
 import type { AtlasState } from '../state/state.ts';
-import type { Bounds, MapView } from '../views/map-view.ts';
+import type { Bounds, MapView } from './map-view.ts';
 import { applyState, clickablePlaceAt, highlightReading } from './apply-state.ts';
 import { labelMapControls } from './control-labels.ts';
 import { createMap, whenDrawn } from './create-map.ts';
@@ -27,7 +27,7 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
     apply(s, prev) {
       latest = s;
       if (prev && s.lang !== prev.lang) labelMapControls(container, s.lang);
-      if (map.isStyleLoaded()) applyState(map, s, data, prev);
+      if (map.isStyleLoaded()) applyState(map, s, data);
       // A source still loading (new data, tiles for a new camera): apply the latest state once
       // the map is idle, rather than drop it (applyState skips what is already applied).
       else if (!waiting) {

@@ -8,7 +8,7 @@
 import { formatState, parseState, type Known, type Notice } from './url-state.ts';
 import type { AtlasState } from './state.ts';
 import type { Store } from './store.ts';
-import { afterPaint } from '../ui/after-paint.ts';
+import { afterPaint } from '../platform/after-paint.ts';
 
 const isNewEntry = (a: AtlasState, b: AtlasState) => a.place !== b.place || a.doc !== b.doc || a.fact !== b.fact;
 

@@ -4,7 +4,7 @@
  */
 import type { GeoPath, GeoPermissibleObjects } from 'd3-geo';
 import type { Boundaries } from '../data/load-boundaries.ts';
-import { colourOfCounts } from '../export/frame.ts';
+import { colourOfCounts } from '../map/choropleth.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { forD3 } from '../map/d3-geometry.ts';
 import { PALETTE } from '../map/map-theme.ts';

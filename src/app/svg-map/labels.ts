@@ -6,7 +6,7 @@
 import type { GeoPath, GeoPermissibleObjects } from 'd3-geo';
 import type { GeoProjection } from 'd3-geo';
 import type { Boundaries } from '../data/load-boundaries.ts';
-import { estimateTextWidth } from '../export/frame.ts';
+import { estimateTextWidth } from '../map/text-measure.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { forD3 } from '../map/d3-geometry.ts';
 import { type Box, placeGreedy } from '../map/label-placement.ts';

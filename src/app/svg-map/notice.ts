@@ -1,6 +1,6 @@
 /** The SVG map's one-line notice: that it is a simplified map, and why WebGL is not used. */
 import { type Lang, t } from '../i18n/strings.ts';
-import type { FallbackReason } from '../views/map-view.ts';
+import type { FallbackReason } from '../map/map-view.ts';
 
 const DETAIL_MAX = 120;
 

@@ -6,7 +6,7 @@
  */
 import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { Camera } from '../state/state.ts';
-import type { Bounds, Padding } from '../views/map-view.ts';
+import type { Bounds, Padding } from '../map/map-view.ts';
 
 /** At this zoom one projected unit is one CSS pixel. */
 export const REF_ZOOM = 10;

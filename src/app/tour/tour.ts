@@ -27,12 +27,6 @@ export interface TourController {
 /** The class on <body> while presenting: the projector theme in styles.css keys off it. */
 export const PRESENTING_CLASS = 'presenting';
 
-/** False when the reader asked for reduced motion: jump the camera instead of flying it. */
-export function motionAllowed(): boolean {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return true;
-  return !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
 /**
  * Enters full screen with `target` (default: the whole page, so the map and captions stay
  * together), or leaves it when the page is already full screen. Resolves true when the switch

@@ -9,9 +9,10 @@ import { beijingBounds, placeCamera } from '../map/place-camera.ts';
 import type { AtlasState } from '../state/state.ts';
 import type { Store } from '../state/store.ts';
 import type { Story } from '../tour/story.ts';
-import { captionInset, motionAllowed, mountTour, toggleFullscreen, type TourController } from '../tour/tour.ts';
+import { captionInset, mountTour, toggleFullscreen, type TourController } from '../tour/tour.ts';
+import { motionAllowed } from '../platform/motion.ts';
 import { stepFit, stepState } from '../tour/tour-model.ts';
-import type { MapView } from './map-view.ts';
+import type { MapView } from '../map/map-view.ts';
 
 export interface TourView {
   start(): void;

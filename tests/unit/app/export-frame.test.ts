@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colourOfCounts, exportFilename, exportFrame, footerHeight, layoutFrame, legendItems, wrapText, FRAME } from '../../../src/app/export/frame.ts';
+import { exportFilename, exportFrame, footerHeight, layoutFrame, legendItems, wrapText, FRAME } from '../../../src/app/export/frame.ts';
+import { colourOfCounts } from '../../../src/app/map/choropleth.ts';
 import { pngSize } from '../../../src/app/export/png-export.ts';
 import { menuMove } from '../../../src/app/export/export-menu.ts';
 import { choroplethLegend } from '../../../src/app/map/choropleth.ts';

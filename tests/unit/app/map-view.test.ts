@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MapView } from '../../../src/app/views/map-view.ts';
-import { showPlace } from '../../../src/app/views/map-view.ts';
+import type { MapView } from '../../../src/app/map/map-view.ts';
+import { showPlace } from '../../../src/app/map/map-view.ts';
 import { boundaries, data } from './map-fixtures.ts';
 
 /** A map view that records the camera calls showPlace makes. */

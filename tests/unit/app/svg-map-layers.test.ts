@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { geoPath } from 'd3-geo';
-import { colourOfCounts } from '../../../src/app/export/frame.ts';
+import { colourOfCounts } from '../../../src/app/map/choropleth.ts';
 import { LINK_STYLE } from '../../../src/app/map/layers/jjj-layers.ts';
 import { METRES_PER_PIXEL_Z0 } from '../../../src/app/map/layers/point-style.ts';
 import { PALETTE } from '../../../src/app/map/map-theme.ts';

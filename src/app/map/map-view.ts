@@ -6,9 +6,9 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
-import { placeCamera } from '../map/place-camera.ts';
+import { placeCamera } from './place-camera.ts';
 import type { AtlasState, Camera } from '../state/state.ts';
-import { motionAllowed } from '../tour/tour.ts';
+import { motionAllowed } from '../platform/motion.ts';
 
 export type Bounds = [number, number, number, number];
 
