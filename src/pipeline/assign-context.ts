@@ -20,11 +20,18 @@
  *  - A sentence that names places of its own takes, from a topic of several places, only those
  *    that contain one of its places (通州区's 中关村通州园, not 北三县); from a one-place topic it
  *    takes the topic.
- *  - A story goes on across segments: a segment that names no place continues the topic of the
- *    segment before it when it opens by pointing back (这里, 该装置, 他们 …), with a quotation or
- *    with a speaker ("…”赵勇说。"), until a segment turns to the general picture (北京, 全国, 我国,
- *    我们 …). An unnumbered heading naming no place (a feature's subtitle) does not end it; it
- *    takes nothing itself (it may as well be a page's footer).
+ *  - A text without numbered sections (a news story, a feature, an interview) is read as a
+ *    narrative: its story — the most specific scene it happens at (东升科技园, not also 海淀区
+ *    around it) — goes on into the next paragraphs, named or not, until a paragraph turns to
+ *    the general picture (北京, 全国, 我国, 我们 … as its opening; 中国科学院 is no such turn),
+ *    opens a list (一是…) or is a speaker's turn, or a sentence is about somewhere else. A
+ *    place named in passing leaves it where it is; a sentence about a place inside the scene
+ *    is about the scene too. The opening sentences of a story (up to four) wait for the place
+ *    it turns out to be at, and so does a subtitle inside a story (a footer after the last
+ *    paragraph, which no story follows, takes nothing).
+ *  - In a plan (numbered sections), a segment that names no place continues the topic of the
+ *    segment before it only when it opens by pointing back (这里, 该装置, 他们 …), with a
+ *    quotation or with a speaker ("…”赵勇说。").
  *  - An interview answer (the paragraphs after a question — a speaker's paragraph ending in ？,
  *    or labelled 记者/问 — until the next) is about the places its question names, all of its
  *    sentences (a group term: those that name no place), unless the question is about Beijing
@@ -64,9 +71,13 @@ export interface ContextRules {
   within?: (inner: string, outer: string) => boolean;
   /** A place a story can happen at (a district, a park, a lab), not one it merely mentions (a bank, 硅谷). */
   isScene?: (id: string) => boolean;
+  /** An address more than a scene (a district, a town): a story in a park inside it is not about it too. */
+  isAddress?: (id: string) => boolean;
 }
 
 const SHORT_LEAD = 30;
+/** How many sentences at a story's start may wait for the place it turns out to be at. */
+const MAX_PENDING = 4;
 /** How far into a sentence its one place may stand and still be the segment's topic. */
 const EARLY = 12;
 const OPENER = /^[“"「『《(（]?$/;
@@ -77,8 +88,11 @@ const ASKS = /[？?]\s*$/;
 const SEMICOLON = /[；;]\s*$/;
 /** How a story goes on: pointing back, a quotation, a speaker. */
 const GOES_ON = /这里|这儿|这座|这所|这家|这个|这项|这些|该|此处|他们|她们|他|她|团队|其中|^[“"「]|(?:说|表示|介绍|回忆|坦言|直言|告诉记者)[。！]?[”"」]?$/;
-/** A segment opening on the country or on 我们 turns from a story to the general picture. */
-const GENERAL_OPENING = /我国|全国|中国|我们|全球|世界|全市|本市/;
+/**
+ * A segment opening on the country or on 我们 turns from a story to the general picture (中国 that
+ * starts an organisation's name — 中国科学院, 中国移动 — is not the country).
+ */
+const GENERAL_OPENING = /我国|全国|中国(?![科工农人电移联医])|我们|全球|世界|全市|本市|人类|科学界/;
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|其[一二三四五六七八九十][，,、是])/;
 /** A photo credit line: no content, lends and takes nothing. */
 const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影/;
@@ -89,10 +103,12 @@ interface Lead {
 }
 
 export function assignContext(sentences: ContextSentence[], rules: ContextRules | ((id: string) => boolean)): LentPlace[][] {
-  const { isBroad, isWhole = () => false, within = () => false, isScene = () => true } = typeof rules === 'function' ? { isBroad: rules } : rules;
+  const { isBroad, isWhole = () => false, within = () => false, isScene = () => true, isAddress = () => false } = typeof rules === 'function' ? { isBroad: rules } : rules;
 
   /** A text with numbered sections (a plan) keeps its topics to where it states them. */
   const structured = sentences.filter((s) => s.heading && (s.level ?? 6) < 6).length >= 3;
+  /** A text without them (a news story, a feature, an interview) is read as a narrative: its story goes on until it turns. */
+  const narrative = !structured;
 
   /** Each place once, named directly where it is named both ways. */
   const lendable = (s: ContextSentence, broadToo = false): LentPlace[] => {
@@ -171,10 +187,38 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   const groupFromHeadings = () => [...stack].reverse().find((h) => h.place || h.group.length)?.group ?? [];
   let seenBody = false;
   let story: LentPlace[] = [];
+  /** In a narrative: the sentences since the story broke off, waiting for the place it goes on at. */
+  let pending: LentPlace[][] = [];
   let question: LentPlace[] = [];
   /** Inside an answer: what the question names directly goes to all its sentences, like a heading. */
   let answering = false;
   let previousParagraph = -1;
+  /** Every place given is the story's scene or lies inside it. */
+  const inStory = (ids: string[]) => story.length > 0 && ids.length > 0 && ids.every((o) => story.some((p) => p.id === o || within(o, p.id)));
+  /** The story now happens at `places`: the most specific ones, and a scene around them that it was already at. */
+  const setStory = (places: LentPlace[]) => {
+    const scenes = places.some((p) => p.via) ? places : places.filter((p) => isScene(p.id));
+    const inner = scenes.filter((p) => p.via || !scenes.some((q) => q.id !== p.id && within(q.id, p.id)));
+    const around = inStory(inner.map((p) => p.id)) ? story.filter((p) => !isAddress(p.id) && !inner.some((q) => q.id === p.id)) : [];
+    // A topic that is no scene (a company, a bank) leaves the story where it is.
+    if (inner.length === 0) return;
+    story = [...inner, ...around];
+    lendWaiting();
+  };
+  /** The sentences waiting for the story's place get it (a story's opening, a subtitle inside it). */
+  const lendWaiting = () => {
+    if (story.length === 0) return;
+    for (const waiting of pending) story.forEach((p) => waiting.some((w) => w.id === p.id) || waiting.push(p));
+    pending = [];
+  };
+  const breakStory = () => {
+    story = [];
+    pending = [];
+  };
+  const wait = (lent: LentPlace[]) => {
+    pending.push(lent);
+    if (pending.length > MAX_PENDING) pending.shift();
+  };
 
   const out: LentPlace[][] = [];
   for (const segment of segments) {
@@ -199,7 +243,13 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
       addTo(0, fromHeadings());
       // A title (a heading before any sentence) covers the whole document: too broad to lend.
       if (!subtitle) stack.push({ level, place: seenBody ? single(first) : null, group: seenBody ? groupOnly(first) : [] });
-      if (!subtitle) [story, question] = [[], []];
+      if (!subtitle) {
+        breakStory();
+        question = [];
+      } else if (narrative && lent[0].length === 0) {
+        // A story's subtitle is about where the story goes on (a page's footer, after which it does not, takes nothing).
+        wait(lent[0]);
+      }
       out.push(lent[0]);
       continue;
     }
@@ -213,17 +263,24 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
       answering = false;
     } else if (newParagraph && speaker) answering = true;
     const namesNothing = segment.every((s) => ownIds(s).length === 0);
-    const goesOn = namesNothing && !speaker && GOES_ON.test(first.text) && !GENERAL_OPENING.test(first.text) && !first.places.some((p) => isWhole(p.placeId));
-    if (!goesOn) story = namesNothing ? [] : story;
+    const opensGeneral = GENERAL_OPENING.test(first.text) || general(first) || (namesNothing && first.places.some((p) => isWhole(p.placeId)));
+    // A plan's segment goes on with the one before only when it points back to it; a narrative's
+    // goes on unless it turns to the general picture, opens a list or is a speaker's turn.
+    const goesOn = !speaker && !opensGeneral && (narrative ? !ENUMERATION.test(first.text) : namesNothing && GOES_ON.test(first.text));
+    if (!goesOn && (namesNothing || narrative)) breakStory();
 
+    if (narrative && goesOn) lendWaiting();
     const lead = leadOf(segment);
+    if (narrative && lead && !answering) setStory(lead.places);
     let chain: string | null = null;
     let ended = false;
     segment.forEach((s, i) => {
       if (s.elsewhere || general(s)) {
         [chain, ended] = [null, true];
+        if (narrative) breakStory();
         return;
       }
+      if (narrative && CREDIT.test(s.text)) return;
       addTo(i, fromHeadings());
       if (answering) question.filter((p) => !p.via).forEach((p) => addTo(i, p));
       const ownList = ownIds(s);
@@ -231,7 +288,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
       // Under a topic of several places, a subject sentence switches the topic to its own place.
       if (lead && (lead.single || (!subj && !chain))) fromLead(lead, ownList).forEach((p) => addTo(i, p));
       if (!lead && ownList.length === 0) {
-        if (goesOn) story.forEach((p) => addTo(i, p));
+        if (goesOn || (narrative && !opensGeneral && !speaker)) story.forEach((p) => addTo(i, p));
         question.forEach((p) => addTo(i, p));
       }
       if (!subj && chain) addTo(i, chain);
@@ -239,14 +296,28 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
       if (i > 0 && !subj && ownList.length === 0 && SEMICOLON.test(segment[i - 1].text)) addTo(i, subject(segment[i - 1]));
       if (subj && lead) chain = subj;
       if (!lead && lent[i].length === 0 && ownList.length === 0 && !chain) groupFromHeadings().forEach((p) => addTo(i, p));
+      if (!narrative || answering || speaker) return;
+      const topic = topicOf(s);
+      if (!lead && ownList.length > 0 && topic.length === 0 && !inStory(ownList)) {
+        // Places named in passing (not the sentence's topic): the story stays where it is.
+        story.forEach((p) => addTo(i, p));
+      } else {
+        // A sentence about a place inside the story's scene is about the scene too (not its district).
+        const here = [...ownList, ...lent[i].map((p) => p.id)];
+        if (inStory(here)) story.filter((p) => !isAddress(p.id) && here.some((o) => within(o, p.id))).forEach((p) => addTo(i, p));
+      }
+      if (topic.length && !lead) setStory(topic);
+      if (lent[i].length === 0 && ownList.length === 0 && story.length === 0 && !opensGeneral) wait(lent[i]);
     });
 
-    // What the next segment's story continues: this one's topic, or the one place it names.
-    const named = new Set(segment.flatMap(ownIds));
-    if (ended) story = [];
-    else if (lead) story = lead.places;
-    else if (named.size === 1) story = [{ id: [...named][0] }];
-    else if (named.size > 1) story = [];
+    if (!narrative) {
+      // What the next segment's story continues: this one's topic, or the one place it names.
+      const named = new Set(segment.flatMap(ownIds));
+      if (ended) story = [];
+      else if (lead) story = lead.places;
+      else if (named.size === 1) story = [{ id: [...named][0] }];
+      else if (named.size > 1) story = [];
+    }
     out.push(...lent);
   }
   return out;

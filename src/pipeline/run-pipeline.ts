@@ -59,6 +59,7 @@ interface Ctx {
   isWhole: (id: string) => boolean;
   within: (inner: string, outer: string) => boolean;
   isScene: (id: string) => boolean;
+  isAddress: (id: string) => boolean;
   /** Beijing district place id by county code (a Beijing town rolls up to its district). */
   districtByCounty: Map<string, string>;
   /** The Beijing district a place is or lies in. */
@@ -68,6 +69,7 @@ interface Ctx {
 }
 
 /** Kinds of place a story can happen at (the others are mentioned in passing: a bank, a region). */
+const ADDRESSES = new Set<PlaceKind>(['district', 'town']);
 const SCENES = new Set<PlaceKind>(['district', 'science-city', 'development-zone', 'sub-park', 'park', 'town', 'facility', 'institute', 'university']);
 
 /** A resolved name as a fact place, or nothing (a region elsewhere, or unresolved). */
@@ -138,7 +140,7 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
       places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, via: m.via } : { placeId: m.placeId, start: m.start })),
       elsewhere: aboutElsewhere(resolved.sentences[i], ctx),
     })),
-    { isBroad, isWhole: ctx.isWhole, within: ctx.within, isScene: ctx.isScene },
+    { isBroad, isWhole: ctx.isWhole, within: ctx.within, isScene: ctx.isScene, isAddress: ctx.isAddress },
   );
   // Short forms (综合性国家科学中心, 科学城) resolve where the sentence, or the one before it, is about their place.
   let before = new Set<string>();
@@ -252,6 +254,7 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
     // Too large to lend context: the municipality and province-sized areas (津冀 of 京津冀).
     isWhole: (id) => kinds.get(id)?.kind === 'municipality',
     isScene: (id) => SCENES.has(kinds.get(id)?.kind ?? 'other'),
+    isAddress: (id) => ADDRESSES.has(kinds.get(id)?.kind ?? 'other'),
     within: (inner, outer) => {
       // Up the district and parent links (a sub-park lies in its district and in the zone).
       const seen = new Set<string>();

@@ -19,9 +19,46 @@ const PLAN = [h(-3, 2, '一、总体要求'), h(-2, 2, '二、重点任务'), h(
 const inPlan = (sentences: ContextSentence[], rules: Parameters<typeof assignContext>[1]) => assignContext([...PLAN, ...sentences], rules).slice(PLAN.length);
 
 describe('assignContext', () => {
-  it('lends a short topic sentence place to the rest of its paragraph only', () => {
-    const out = assignContext([s(0, '突破怀柔科学城。', ['hsc', 2]), s(0, LONG), s(0, LONG), s(1, LONG)], broad);
+  it('in a plan, lends a short topic sentence place to the rest of its paragraph only', () => {
+    const out = inPlan([s(0, '突破怀柔科学城。', ['hsc', 2]), s(0, LONG), s(0, LONG), s(1, LONG)], broad);
     expect(out).toEqual([[], ['hsc'], ['hsc'], []]);
+  });
+
+  it('in a narrative, goes on with the story in the next paragraphs until the text turns to the general picture', () => {
+    const out = assignContext([s(0, '突破怀柔科学城。', ['hsc', 2]), s(1, LONG), s(2, LONG), s(3, '我国科技实力不断增强。'), s(4, LONG)], broad);
+    expect(out).toEqual([[], ['hsc'], ['hsc'], [], []]);
+  });
+
+  it('in a narrative, an organisation named 中国… is no turn to the country', () => {
+    const out = assignContext([s(0, '突破怀柔科学城。', ['hsc', 2]), s(1, '中国科学院的研究人员在这里工作。'), s(2, '中国的科技实力不断增强。')], broad);
+    expect(out).toEqual([[], ['hsc'], []]);
+  });
+
+  it("in a narrative, the opening sentences wait for the place the story turns out to be at (the last four)", () => {
+    const opening = ['清晨，科研人员乘坐班车来到了实验室。', '车流涌动。', '大路径直。', '绿树成荫。', '楼宇有致。'].map((t, i) => s(i, t));
+    const out = assignContext([...opening, s(5, '在怀柔科学城，一座座大国重器正在落成。', ['hsc', 1]), s(6, LONG)], broad);
+    expect(out).toEqual([[], ['hsc'], ['hsc'], ['hsc'], ['hsc'], [], ['hsc']]);
+  });
+
+  it('in a narrative, a subtitle the story goes on after takes the story; a footer after the last paragraph takes nothing', () => {
+    const out = assignContext([s(0, '突破怀柔科学城。', ['hsc', 2]), s(0, LONG), h(1, 6, '科技工作者越聚越多'), s(2, LONG), h(3, 6, '页脚')], broad);
+    expect(out).toEqual([[], ['hsc'], ['hsc'], ['hsc'], []]);
+  });
+
+  it('in a narrative, a place named in passing leaves the story where it is; a place inside the scene brings the scene, not its district', () => {
+    const rules: ContextRules = {
+      isBroad: broad,
+      isScene: (id) => id !== 'ccb',
+      isAddress: (id) => id === 'haidian',
+      within: (inner, outer) => (inner === 'lab' && (outer === 'dongsheng' || outer === 'haidian')) || (inner === 'dongsheng' && outer === 'haidian'),
+    };
+    const out = assignContext([
+      s(0, '海淀区东升科技园里企业云集。', ['haidian', 0], ['dongsheng', 3]),
+      s(1, `${LONG}建设银行为企业提供贷款。`, ['ccb', LONG.length]),
+      s(2, LONG),
+      s(3, '园区的联合实验室去年启用。', ['lab', 3]),
+    ], rules);
+    expect(out).toEqual([[], ['dongsheng'], ['dongsheng'], ['dongsheng']]);
   });
 
   it('lends the paragraph place even to a sentence naming another place, but not to one naming it', () => {
