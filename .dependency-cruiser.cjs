@@ -1,13 +1,13 @@
 /**
  * Import rules, run by `npm test` (`npm run lint:deps`). Imports run one way:
  *   features (ui, charts, export, tour, views, main.ts)
- *     → render (map: the MapLibre map and the renderer-neutral map contract; svg-map)
+ *     → render (map: the MapLibre style and the map contract; scene: the style evaluated, renderer-neutral; svg-map)
  *       → services (data, state, i18n, platform)
  *         → domain (src/*.ts: types, the data contract, the counting rule, the search key)
  * The pipeline (Node) and the app (browser) share only the domain.
  */
 const FEATURES = '^src/app/(ui|charts|export|tour|views)/|^src/app/main\\.ts$';
-const RENDER = '^src/app/(map|svg-map)/';
+const RENDER = '^src/app/(map|svg-map|scene)/';
 const SERVICES = '^src/app/(data|state|i18n|platform)/';
 
 module.exports = {

@@ -127,13 +127,23 @@ describe('export', () => {
     await page.close();
   }, 90_000);
 
-  it('writes an SVG that parses and draws the 16 districts', async () => {
+  it('writes an SVG that parses and draws every layer the map shows: the 16 districts, extents, links, sub-parks, facilities with halos, labels', async () => {
     const { page } = await open();
     const svg = (await exportVia(page, 'svg')).toString('utf8');
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.documentElement?.nodeName).toBe('svg');
     const paths = Array.from(doc.getElementsByTagName('path')).filter((p) => p.getAttribute('id')?.startsWith('district-'));
     expect(paths.map((p) => p.getAttribute('id')!.slice('district-'.length)).sort()).toEqual([...data.places.values()].filter((p) => p.kind === 'district').map((p) => p.id).sort());
+    // Every style layer the map has visible with features on screen is a group in the SVG.
+    const shown: string[] = await page.evaluate(() => {
+      const map = window.atlas.map!;
+      const ids = map.getStyle().layers.filter((l) => l.type !== 'background' && l.type !== 'symbol' && map.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id);
+      // districts-selected holds every district but draws only the selected one: none here.
+      return ids.filter((id) => id !== 'districts-selected' && map.queryRenderedFeatures({ layers: [id] }).length > 0);
+    });
+    expect(shown).toEqual(expect.arrayContaining(['districts-fill', 'science-cities-line', 'sub-parks-dot', 'facilities-dot', 'facilities-halo']));
+    for (const id of shown) expect(doc.getElementById(`layer-${id}`)?.getElementsByTagName('*').length ?? 0, id).toBeGreaterThan(0);
+    expect(doc.getElementById('layer-districts-label')?.getElementsByTagName('text').length).toBeGreaterThanOrEqual(14);
     await page.close();
   });
 });

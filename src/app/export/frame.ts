@@ -6,12 +6,17 @@ import type { Topic } from '../../types.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { t } from '../i18n/strings.ts';
 import { choroplethLegend } from '../map/choropleth.ts';
+import { LAYER_CATALOG, type LegendSymbol } from '../map/layer-catalog.ts';
+import type { MapScene } from '../scene/map-scene.ts';
+import type { LayerId } from '../state/state.ts';
 import { estimateTextWidth, type Measure } from '../map/text-measure.ts';
 import { classLabel, themeLine } from '../ui/legend.ts';
 
 export interface LegendItem {
   colour: string;
   label: string;
+  /** How it is drawn; a filled swatch when absent. */
+  symbol?: LegendSymbol;
 }
 
 /** The text and legend drawn around an exported map. */
@@ -26,6 +31,24 @@ export interface ExportFrame {
 /** Legend rows for the counts: the zero class, then each positive class with its range. */
 export function legendItems(counts: Iterable<number>, lang: Lang): LegendItem[] {
   return choroplethLegend([...counts]).map((c) => ({ colour: c.colour, label: classLabel(c, lang) }));
+}
+
+/**
+ * Legend rows for every kind of symbol a scene draws besides the district classes (extents,
+ * dots, precision halos, each kind of link, arrows), from the layer catalog, each once.
+ */
+export function sceneLegendItems(scene: MapScene, lang: Lang): LegendItem[] {
+  const drawn = new Set(scene.shapes.map((s) => s.layer).filter((l): l is LayerId => l !== null && l !== 'districts'));
+  const seen = new Set<string>();
+  return [...drawn].flatMap((id) =>
+    LAYER_CATALOG[id].legend.flatMap((e) => {
+      const item = { colour: e.colour, label: t(e.labelKey, lang), symbol: e.symbol };
+      const key = `${item.symbol}|${item.colour}|${item.label}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [item];
+    }),
+  );
 }
 
 /** The frame of the current view: title, theme line, legend, notice and attribution. */
