@@ -8,7 +8,7 @@ import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { AtlasState } from '../state/state.ts';
 import { sceneOfState } from '../scene/scene-of-state.ts';
-import { exportFrame, layoutFrame, sceneLegendItems } from './frame.ts';
+import { exportFrame, layoutFrame } from './frame.ts';
 import { exportSvg } from './svg-export.ts';
 
 export interface AtlasSvgSize {
@@ -23,13 +23,10 @@ export function atlasSvg(b: Boundaries, data: AtlasIndex, s: AtlasState, size: A
   const counts = data.districtCounts(s.topic);
   const beijing = b.outlines.features.find((f) => f.properties?.id === 'beijing');
   const bounds = size.bounds ?? (bbox(beijing ?? b.districts) as [number, number, number, number]);
-  // The legend lists each layer the scene draws; which draw does not depend on the zoom (only
-  // labels have a minimum zoom), so a scene at any zoom gives it before the map box is known.
-  const frame = exportFrame(counts, s.topic, s.lang);
-  const legend = [...frame.legend, ...sceneLegendItems(sceneOfState(b, data, s, 10), s.lang)];
-  const layout = layoutFrame(size.width, { ...frame, legend });
+  const frame = exportFrame(counts, s.topic, s.lang, s.layers);
+  const layout = layoutFrame(size.width, frame);
   const names = new Map(b.districts.features.map((f) => [String(f.properties?.id), String((s.lang === 'en' ? f.properties?.nameEn : f.properties?.nameZhHans) ?? f.properties?.id)]));
   return exportSvg((zoom) => sceneOfState(b, data, s, zoom), {
-    ...frame, legend, lang: s.lang, width: size.width, height: layout.header + size.mapHeight + layout.footer, bounds, names, counts,
+    ...frame, lang: s.lang, width: size.width, height: layout.header + size.mapHeight + layout.footer, bounds, names, counts,
   });
 }

@@ -7,8 +7,7 @@ import type { Lang } from '../i18n/strings.ts';
 import { t } from '../i18n/strings.ts';
 import { choroplethLegend } from '../map/choropleth.ts';
 import { LAYER_CATALOG, type LegendSymbol } from '../map/layer-catalog.ts';
-import type { MapScene } from '../scene/map-scene.ts';
-import type { LayerId } from '../state/state.ts';
+import { LAYER_IDS, type LayerId } from '../state/state.ts';
 import { estimateTextWidth, type Measure } from '../map/text-measure.ts';
 import { classLabel, themeLine } from '../ui/legend.ts';
 
@@ -34,13 +33,12 @@ export function legendItems(counts: Iterable<number>, lang: Lang): LegendItem[] 
 }
 
 /**
- * Legend rows for every kind of symbol a scene draws besides the district classes (extents,
- * dots, precision halos, each kind of link, arrows), from the layer catalog, each once.
+ * Legend rows for every kind of symbol the shown layers draw besides the district classes
+ * (extents, dots, precision halos, each kind of link, arrows), from the layer catalog, each once.
  */
-export function sceneLegendItems(scene: MapScene, lang: Lang): LegendItem[] {
-  const drawn = new Set(scene.shapes.map((s) => s.layer).filter((l): l is LayerId => l !== null && l !== 'districts'));
+export function layerLegendItems(layers: readonly LayerId[], lang: Lang): LegendItem[] {
   const seen = new Set<string>();
-  return [...drawn].flatMap((id) =>
+  return LAYER_IDS.filter((id) => id !== 'districts' && layers.includes(id)).flatMap((id) =>
     LAYER_CATALOG[id].legend.flatMap((e) => {
       const item = { colour: e.colour, label: t(e.labelKey, lang), symbol: e.symbol };
       const key = `${item.symbol}|${item.colour}|${item.label}`;
@@ -51,12 +49,12 @@ export function sceneLegendItems(scene: MapScene, lang: Lang): LegendItem[] {
   );
 }
 
-/** The frame of the current view: title, theme line, legend, notice and attribution. */
-export function exportFrame(counts: Map<string, number>, topic: Topic | null, lang: Lang): ExportFrame {
+/** The frame of the current view: title, theme line, legend (classes, then the symbols of the shown layers), notice and attribution. */
+export function exportFrame(counts: Map<string, number>, topic: Topic | null, lang: Lang, layers: readonly LayerId[] = []): ExportFrame {
   return {
     title: t('title', lang),
     subtitle: themeLine(topic, lang),
-    legend: legendItems(counts.values(), lang),
+    legend: [...legendItems(counts.values(), lang), ...layerLegendItems(layers, lang)],
     notice: t('notice', lang),
     attribution: t('attribution', lang),
   };

@@ -31,7 +31,7 @@ export function mountAtlasExport(button: HTMLButtonElement, view: () => MapView,
         const map = view().map;
         if (!map) throw new Error('no WebGL map');
         const s = state();
-        const blob = await exportPng(map, scale, exportFrame(data.districtCounts(s.topic), s.topic, s.lang));
+        const blob = await exportPng(map, scale, exportFrame(data.districtCounts(s.topic), s.topic, s.lang, s.layers));
         download(blob, exportFilename('png', s.topic, new Date(), scale));
       },
       async svg() {

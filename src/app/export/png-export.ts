@@ -8,7 +8,7 @@
  * composites, after the task ends. The pixel ratio is restored afterwards.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { FRAME, footerHeight, layoutFrame, type ExportFrame, type FrameLayout } from './frame.ts';
+import { FRAME, footerHeight, layoutFrame, type ExportFrame, type FrameLayout, type LegendItem } from './frame.ts';
 
 export type PngScale = 1 | 2 | 4;
 
@@ -84,12 +84,9 @@ function drawFrame(ctx: CanvasRenderingContext2D, frame: ExportFrame, layout: Fr
   ctx.font = `400 ${FRAME.legendSize}px ${font}`;
   for (const c of layout.legend) {
     const ry = y + c.row * FRAME.legendRow;
-    ctx.fillStyle = c.item.colour;
-    ctx.fillRect(c.x, ry, FRAME.swatchW, FRAME.swatchH);
-    ctx.strokeStyle = '#5d5646';
-    ctx.lineWidth = 0.6;
-    ctx.strokeRect(c.x, ry, FRAME.swatchW, FRAME.swatchH);
+    drawLegendSymbol(ctx, c.item, c.x, ry);
     ctx.fillStyle = '#1f1b14';
+    ctx.font = `400 ${FRAME.legendSize}px ${font}`;
     ctx.fillText(c.item.label, c.x + FRAME.swatchW + 5, ry + 9.5);
   }
   y += layout.legendRows * FRAME.legendRow;
@@ -100,6 +97,57 @@ function drawFrame(ctx: CanvasRenderingContext2D, frame: ExportFrame, layout: Fr
   ctx.fillStyle = '#5d5646';
   ctx.font = `400 ${FRAME.smallSize}px ${font}`;
   for (const [i, line] of layout.attribution.entries()) ctx.fillText(line, pad, y + 11 + i * FRAME.smallLine);
+}
+
+/** A legend row's symbol, as the SVG export draws it: a swatch, a line with the layer's dash, a dot, a halo or an arrow. */
+function drawLegendSymbol(ctx: CanvasRenderingContext2D, item: LegendItem, x: number, y: number) {
+  const { swatchW: w, swatchH: h } = FRAME;
+  const mid = y + h / 2;
+  ctx.save();
+  ctx.fillStyle = item.colour;
+  ctx.strokeStyle = item.colour;
+  switch (item.symbol) {
+    case 'line':
+    case 'dashed-line':
+    case 'dotted-line':
+      ctx.lineWidth = 2;
+      ctx.lineCap = item.symbol === 'dotted-line' ? 'round' : 'butt';
+      ctx.setLineDash(item.symbol === 'dashed-line' ? [4, 2] : item.symbol === 'dotted-line' ? [1, 2] : []);
+      ctx.beginPath();
+      ctx.moveTo(x, mid);
+      ctx.lineTo(x + w, mid);
+      ctx.stroke();
+      break;
+    case 'circle':
+      ctx.beginPath();
+      ctx.arc(x + w / 2, mid, 4, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      break;
+    case 'halo':
+      ctx.beginPath();
+      ctx.arc(x + w / 2, mid, 6, 0, 2 * Math.PI);
+      ctx.globalAlpha = 0.12;
+      ctx.fill();
+      ctx.globalAlpha = 0.45;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      break;
+    case 'arrow':
+      ctx.font = `400 14px sans-serif`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText('→', x + w / 2, mid);
+      break;
+    default:
+      ctx.fillRect(x, y, w, h);
+      ctx.strokeStyle = '#5d5646';
+      ctx.lineWidth = 0.6;
+      ctx.strokeRect(x, y, w, h);
+  }
+  ctx.restore();
 }
 
 function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {

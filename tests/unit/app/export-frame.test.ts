@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportFilename, exportFrame, footerHeight, layoutFrame, legendItems, wrapText, FRAME } from '../../../src/app/export/frame.ts';
+import { exportFilename, exportFrame, footerHeight, layerLegendItems, layoutFrame, legendItems, wrapText, FRAME } from '../../../src/app/export/frame.ts';
+import { t } from '../../../src/app/i18n/strings.ts';
+import { lineSymbol } from '../../../src/app/map/layer-catalog.ts';
+import { LINK_KINDS, LINK_STYLE } from '../../../src/app/map/layers/jjj-layers.ts';
+import { DEFAULT_STATE } from '../../../src/app/state/state.ts';
 import { colourOfCounts } from '../../../src/app/map/choropleth.ts';
 import { pngSize } from '../../../src/app/export/png-export.ts';
 import { menuMove } from '../../../src/app/export/export-menu.ts';
@@ -67,5 +71,36 @@ describe('export menu keys', () => {
     expect(menuMove('Home', 3, 5)).toBe(0);
     expect(menuMove('End', 1, 5)).toBe(4);
     expect(menuMove('Enter', 1, 5)).toBeNull();
+  });
+});
+
+describe('layerLegendItems', () => {
+  it('gives every symbol the shown layers draw, once, with the symbol the map uses', () => {
+    const items = layerLegendItems(DEFAULT_STATE.layers, 'zh');
+    const find = (key: Parameters<typeof t>[0]) => items.filter((i) => i.label === t(key, 'zh'));
+    expect(find('legend.extent')).toEqual([{ colour: PALETTE.extentLine, label: t('legend.extent', 'zh'), symbol: 'dashed-line' }]);
+    expect(find('legend.subPark')[0].symbol).toBe('circle');
+    expect(find('legend.national')[0].symbol).toBe('arrow');
+    // One halo per point layer, each in its layer's colour.
+    expect(find('legend.precision').map((i) => i.colour).sort()).toEqual([PALETTE.facility, PALETTE.subPark].sort());
+    // Each kind of link with the dash it is drawn with: dots stay dots.
+    for (const kind of LINK_KINDS) {
+      const key = ({ 'zgc-park': 'legend.linkZgcPark', integration: 'legend.linkIntegration', cooperation: 'legend.linkCooperation' } as const)[kind];
+      expect(find(key)[0].symbol, kind).toBe(lineSymbol(LINK_STYLE[kind].dash));
+    }
+    const keys = items.map((i) => `${i.symbol}|${i.colour}|${i.label}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('leaves out the layers that are hidden, and the district classes (they come from the counts)', () => {
+    const items = layerLegendItems(['districts', 'sub-parks'], 'en');
+    expect(items.map((i) => i.label)).toEqual([t('legend.subPark', 'en'), t('legend.precision', 'en'), t('legend.quiet', 'en')]);
+    expect(layerLegendItems(['districts'], 'en')).toEqual([]);
+  });
+
+  it('is part of the export frame, after the classes', () => {
+    const counts = new Map([['haidian', 3]]);
+    const frame = exportFrame(counts, null, 'zh', ['districts', 'science-cities']);
+    expect(frame.legend.map((i) => i.symbol ?? 'fill')).toEqual(['fill', 'fill', 'dashed-line']);
   });
 });
