@@ -2,23 +2,12 @@
  * The data contract's vocabularies and checks, shared by the pipeline — which checks its curated
  * inputs at the door — and the app, which checks the files it loads: a place, a document or a
  * topic the one accepts, the other accepts too. Each check returns what is wrong, naming the
- * field, or null. Pure; no UI strings (a kind is valid because it is in PLACE_KINDS).
+ * field, or null. Pure; no UI strings (a kind is valid because it is in PLACE_KINDS; the UI looks
+ * its strings up by the vocabulary, and the type checker refuses a vocabulary value without one).
  */
-import type { Genre, PlaceKind, Script, Topic } from './types.ts';
+import { GENRES, PLACE_KINDS, SCRIPTS, TOPICS, type PlaceKind, type Topic } from './types.ts';
 
-/** Topics in their fixed output order. */
-export const TOPICS: readonly Topic[] = [
-  'ai', 'quantum', 'blockchain', 'ic', 'biomed', 'brain', 'materials', 'energy', 'auto',
-  'aerospace', 'robotics', 'agri', 'digital', 'finance', 'culture', 'talent', 'reform',
-  'infrastructure', 'industry', 'cooperation', 'metrics',
-];
-
-export const PLACE_KINDS: readonly PlaceKind[] = [
-  'municipality', 'district', 'science-city', 'development-zone', 'sub-park', 'park', 'town', 'facility', 'institute',
-  'university', 'company', 'government', 'policy-zone', 'jjj-node', 'national-node', 'foreign', 'other',
-];
-export const SCRIPTS: readonly Script[] = ['zhHans', 'zhHant'];
-export const GENRES: readonly Genre[] = ['plan', 'policy', 'interview', 'article', 'news'];
+export { GENRES, PLACE_KINDS, SCRIPTS, TOPICS };
 
 export const isTopic = (s: unknown): s is Topic => typeof s === 'string' && (TOPICS as readonly string[]).includes(s);
 export const isPlaceKind = (s: unknown): s is PlaceKind => typeof s === 'string' && (PLACE_KINDS as readonly string[]).includes(s);

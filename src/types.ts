@@ -3,7 +3,12 @@
  * and the curated inputs (gazetteer, manifest, topic lexicon).
  */
 
-export type Script = 'zhHans' | 'zhHant';
+/**
+ * The domain's vocabularies are const arrays and the types derive from them, so a value is valid
+ * because it is in the array (src/contract.ts checks with them), never because a UI string exists.
+ */
+export const SCRIPTS = ['zhHans', 'zhHant'] as const;
+export type Script = (typeof SCRIPTS)[number];
 
 export interface Names {
   zhHans: string;
@@ -18,24 +23,11 @@ export type PlaceGeometry =
   | { type: 'point'; lonLat: [number, number]; precisionM: number; source: string }
   | { type: 'none'; reason: string };
 
-export type PlaceKind =
-  | 'municipality'
-  | 'district'
-  | 'science-city'
-  | 'development-zone'
-  | 'sub-park'
-  | 'park'
-  | 'town'
-  | 'facility'
-  | 'institute'
-  | 'university'
-  | 'company'
-  | 'government'
-  | 'policy-zone'
-  | 'jjj-node'
-  | 'national-node'
-  | 'foreign'
-  | 'other';
+export const PLACE_KINDS = [
+  'municipality', 'district', 'science-city', 'development-zone', 'sub-park', 'park', 'town', 'facility', 'institute',
+  'university', 'company', 'government', 'policy-zone', 'jjj-node', 'national-node', 'foreign', 'other',
+] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** A curated gazetteer entry (geo/places.json). */
 export interface Place {
@@ -90,7 +82,9 @@ export interface Gazetteer {
 }
 
 /** What kind of text a document is: how much weight its words carry about a place's role. */
-export type Genre = 'plan' | 'policy' | 'interview' | 'article' | 'news';
+/** A document's genre, most authoritative first (role statements are ranked by it). */
+export const GENRES = ['plan', 'policy', 'interview', 'article', 'news'] as const;
+export type Genre = (typeof GENRES)[number];
 
 export interface ManifestEntry {
   file: string;
@@ -123,10 +117,13 @@ export interface DocumentRecord {
   length: number;
 }
 
-export type Topic =
-  | 'ai' | 'quantum' | 'blockchain' | 'ic' | 'biomed' | 'brain' | 'materials' | 'energy' | 'auto'
-  | 'aerospace' | 'robotics' | 'agri' | 'digital' | 'finance' | 'culture' | 'talent' | 'reform'
-  | 'infrastructure' | 'industry' | 'cooperation' | 'metrics';
+/** Topics in their fixed output order. */
+export const TOPICS = [
+  'ai', 'quantum', 'blockchain', 'ic', 'biomed', 'brain', 'materials', 'energy', 'auto',
+  'aerospace', 'robotics', 'agri', 'digital', 'finance', 'culture', 'talent', 'reform',
+  'infrastructure', 'industry', 'cooperation', 'metrics',
+] as const;
+export type Topic = (typeof TOPICS)[number];
 
 export interface Figure {
   /** The figure as written, an exact substring of the fact text. */

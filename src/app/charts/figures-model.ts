@@ -10,7 +10,7 @@
  */
 import type { Fact, Figure, Script, Topic, FactPlace } from '../../types.ts';
 import type { AtlasData } from '../data/atlas-data.ts';
-import { type Lang, type StringKey, t } from '../i18n/strings.ts';
+import { type Lang, t } from '../i18n/strings.ts';
 import { placeName, topicLabel } from '../ui/labels.ts';
 import { type Citation, type QuoteLang, citationOf, formatCitation, quoteLang } from '../ui/panel-model.ts';
 
@@ -197,7 +197,7 @@ export function figureRows(data: AtlasData, topic: Topic | null, lang: Lang): Fi
 }
 
 export function kindLabel(kind: FigureKind, lang: Lang): string {
-  return t(`figures.kind.${kind}` as StringKey, lang);
+  return t(`figures.kind.${kind}`, lang);
 }
 
 export function figuresModel(data: AtlasData, topic: Topic | null, lang: Lang): FiguresModel {
