@@ -32,12 +32,13 @@ import { createSearch } from './ui/search.ts';
 import { closeReader, hideReader, isReaderOpen, loadDocText, openReader, showReaderMessage } from './ui/reader.ts';
 import { textProblem } from './ui/reader-model.ts';
 import { initLayout, labelLangToggle } from './ui/layout.ts';
-import { TOPIC_ORDER } from './ui/labels.ts';
+import { TOPIC_ORDER, placeName } from './ui/labels.ts';
 import { fetchStory, parseStory, STORY_URL, type Story } from './tour/story.ts';
 import { tourView, type TourView } from './views/tour-view.ts';
 import type { OverlayHandle, OverlaySources } from './views/overlay-view.ts';
 import { mountAtlasExport } from './export/index.ts';
 import { type FallbackReason, type MapView, hasWebgl2, showPlace } from './map/map-view.ts';
+import { isLang, localeOf } from './i18n/locale.ts';
 
 export interface AtlasHandle {
   /** The MapLibre map; null when the SVG map is shown (no WebGL). */
@@ -63,11 +64,12 @@ declare global {
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const hashLang: Lang = new URLSearchParams(location.hash.slice(1)).get('lang') === 'en' ? 'en' : 'zh';
+const asked = new URLSearchParams(location.hash.slice(1)).get('lang');
+const hashLang: Lang = isLang(asked) ? asked : 'zh';
 
 function applyStrings(lang: Lang) {
-  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-  document.title = `${t('title', lang)} · ${lang === 'en' ? '北京国际科创中心地图' : 'Beijing Innovation Atlas'}`;
+  document.documentElement.lang = localeOf(lang).tag;
+  document.title = `${t('title', lang)} · ${t('title', localeOf(lang).next)}`;
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as StringKey, lang);
   $('search').setAttribute('placeholder', t('searchPlaceholder', lang));
   $('search').setAttribute('aria-label', t('searchLabel', lang));
@@ -248,7 +250,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
     },
     nameOf: (id: string) => {
       const p = data.places.get(id);
-      return p ? (store.get().lang === 'en' ? p.names.en : p.names.zhHans) : id;
+      return p ? placeName(p, store.get().lang) : id;
     },
   };
   let tour: TourView | null = null;
@@ -444,7 +446,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
   // A failed load has already said so in a notice.
   $('tour-button').addEventListener('click', () => void ensureTour().then((v) => v?.start()));
   for (const type of ['pointerover', 'focusin'] as const) $('tour-button').addEventListener(type, () => void (story && storyData().catch(() => undefined)));
-  $('lang-toggle').addEventListener('click', () => store.set({ lang: store.get().lang === 'en' ? 'zh' : 'en' }));
+  $('lang-toggle').addEventListener('click', () => store.set({ lang: localeOf(store.get().lang).next }));
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     if (isReaderOpen($('reader'))) closeReader($('reader'));

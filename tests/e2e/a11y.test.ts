@@ -224,7 +224,7 @@ describe('the keyboard alone', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     expect((await focused(page)).id).toBe('lang-toggle');
     await page.keyboard.press('Space');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hans');
 
     expect(consoleErrors).toEqual([]);
     await page.close();
@@ -387,7 +387,7 @@ describe('motion and language', () => {
     const { page } = await open('#lang=en');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.locator('#lang-toggle').click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-Hans');
     await page.close();
   });
 });

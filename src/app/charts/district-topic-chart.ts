@@ -8,6 +8,7 @@ import { type Lang, t } from '../i18n/strings.ts';
 import type { AtlasState } from '../state/state.ts';
 import { el, uniqueId } from '../ui/dom.ts';
 import { type DistrictChartModel, districtTopicModel } from './district-topic-model.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export interface DistrictChartHandlers {
   onSelectDistrict(id: string): void;
@@ -43,7 +44,7 @@ function chartSvg(model: DistrictChartModel, lang: Lang, handlers: DistrictChart
   const h = AXIS_H + model.bars.length * (BAR_H + GAP) + PAD_B;
   const { domainMax, ticks } = countTicks(model.max);
   const x = scaleLinear().domain([0, domainMax]).range([0, plotW]);
-  const fmt = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN');
+  const fmt = new Intl.NumberFormat(localeOf(lang).tag);
 
   const root = svg('svg', { viewBox: `0 0 ${W} ${h}`, class: 'chart-svg', role: 'group', 'aria-labelledby': titleId, preserveAspectRatio: 'xMinYMin meet' });
   const axis = svg('g', { class: 'chart-axis', 'aria-hidden': 'true', transform: `translate(${LABEL_W},0)` });
@@ -130,7 +131,7 @@ function render(root: HTMLElement, data: AtlasIndex, state: Pick<AtlasState, 'to
     sw.style.background = e.colour;
     legend.append(el('li', { 'data-topic': e.topic }, sw, e.label));
   }
-  const figure = el('figure', { class: 'chart chart-district-topic', lang: lang === 'en' ? 'en' : 'zh-Hans' },
+  const figure = el('figure', { class: 'chart chart-district-topic', lang: localeOf(lang).tag },
     el('h2', { id: titleId, class: 'chart-title', text: model.title }),
     el('p', { class: 'chart-hint', text: t('charts.hint', lang) }),
     chartSvg(model, lang, handlers, state.place, titleId),

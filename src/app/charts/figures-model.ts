@@ -13,6 +13,7 @@ import type { AtlasData } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { placeName, topicLabel } from '../ui/labels.ts';
 import { type Citation, type QuoteLang, citationOf, formatCitation, quoteLang } from '../ui/panel-model.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export type FigureKind = 'share' | 'money' | 'count' | 'area' | 'multiple' | 'other';
 
@@ -228,7 +229,7 @@ export function figuresModel(data: AtlasData, topic: Topic | null, lang: Lang): 
   return {
     topic,
     title: t('figures.heading', lang),
-    caption: topic ? [t('figures.caption', lang), t('figures.captionTopic', lang, { topic: tl })].join(lang === 'zh' ? '' : ' ') : t('figures.caption', lang),
+    caption: topic ? [t('figures.caption', lang), t('figures.captionTopic', lang, { topic: tl })].join(localeOf(lang).phraseJoin) : t('figures.caption', lang),
     countLine: t('figures.count', lang, { n: String(rows.length) }),
     groups,
     rowCount: rows.length,

@@ -8,6 +8,7 @@ import { type Lang, t } from '../i18n/strings.ts';
 import type { AtlasState } from '../state/state.ts';
 import { el, uniqueId } from '../ui/dom.ts';
 import { type FigureRow, figuresModel, kindLabel } from './figures-model.ts';
+import { citeTitle, localeOf } from '../i18n/locale.ts';
 
 export interface FiguresTableHandlers {
   onRead(docId: string, factId: string): void;
@@ -29,7 +30,7 @@ function rowEl(r: FigureRow, lang: Lang, handlers: FiguresTableHandlers): HTMLTa
   }
   const read = el('button', { type: 'button', class: 'figure-read', 'aria-label': t('figures.readLabel', lang, { figure: r.text }), text: t('figures.read', lang) });
   read.addEventListener('click', () => handlers.onRead(r.docId, r.factId));
-  const short = [lang === 'zh' ? `《${r.citation.title}》` : `“${r.citation.title}”`, r.citation.date].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+  const short = [citeTitle(r.citation.title, localeOf(lang)), r.citation.date].filter(Boolean).join(localeOf(lang).clauseSeparator);
   const source = el('td', { class: 'figure-source' }, el('cite', { lang: r.lang, title: r.citationText, text: short }), el('br'), read);
   return el('tr', { 'data-fact': r.factId, 'data-figure': r.key, 'data-kind': r.kind },
     figure,
@@ -43,7 +44,7 @@ function rowEl(r: FigureRow, lang: Lang, handlers: FiguresTableHandlers): HTMLTa
 function render(root: HTMLElement, data: AtlasData, state: Pick<AtlasState, 'topic'>, lang: Lang, handlers: FiguresTableHandlers): void {
   const model = figuresModel(data, state.topic, lang);
   const titleId = uniqueId('figures-title');
-  const section = el('section', { class: 'figures', 'aria-labelledby': titleId, lang: lang === 'en' ? 'en' : 'zh-Hans' },
+  const section = el('section', { class: 'figures', 'aria-labelledby': titleId, lang: localeOf(lang).tag },
     el('h2', { id: titleId, class: 'figures-title', text: model.title }),
     el('p', { class: 'figures-caption', text: model.caption }),
     el('p', { class: 'figures-count', text: model.countLine }));

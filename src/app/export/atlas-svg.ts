@@ -10,6 +10,7 @@ import type { AtlasState } from '../state/state.ts';
 import { sceneOfState } from '../scene/scene-of-state.ts';
 import { exportFrame, layoutFrame } from './frame.ts';
 import { exportSvg } from './svg-export.ts';
+import { featureName, localeOf } from '../i18n/locale.ts';
 
 export interface AtlasSvgSize {
   /** Document width and the map box's height (CSS px); the bands come on top of it. */
@@ -25,7 +26,7 @@ export function atlasSvg(b: Boundaries, data: AtlasIndex, s: AtlasState, size: A
   const bounds = size.bounds ?? (bbox(beijing ?? b.districts) as [number, number, number, number]);
   const frame = exportFrame(counts, s.topic, s.lang, s.layers);
   const layout = layoutFrame(size.width, frame);
-  const names = new Map(b.districts.features.map((f) => [String(f.properties?.id), String((s.lang === 'en' ? f.properties?.nameEn : f.properties?.nameZhHans) ?? f.properties?.id)]));
+  const names = new Map(b.districts.features.map((f) => [String(f.properties?.id), featureName(f.properties, localeOf(s.lang), String(f.properties?.id))]));
   return exportSvg((zoom) => sceneOfState(b, data, s, zoom), {
     ...frame, lang: s.lang, width: size.width, height: layout.header + size.mapHeight + layout.footer, bounds, names, counts,
   });

@@ -16,6 +16,7 @@ import { localIdeographFontFamily } from '../map/map-theme.ts';
 import { estimateTextWidth } from '../map/text-measure.ts';
 import type { MapScene, SceneShape } from '../scene/map-scene.ts';
 import { FRAME, layoutFrame, type LegendItem } from './frame.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export { forD3 } from '../map/d3-geometry.ts';
 
@@ -145,7 +146,7 @@ export function exportSvg(sceneAt: (zoom: number) => MapScene, opts: SvgExportOp
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" xml:lang="${lang === 'en' ? 'en' : 'zh-Hans'}" font-family="${font}" data-zoom="${zoom}" role="img" aria-labelledby="svg-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" xml:lang="${localeOf(lang).tag}" font-family="${font}" data-zoom="${zoom}" role="img" aria-labelledby="svg-title">`,
   );
   out.push(`<title id="svg-title">${escapeXml(opts.title)}</title>`);
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);

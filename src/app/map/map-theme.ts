@@ -1,6 +1,7 @@
 /** Colours and type shared by the map layers (and by the legend, through the layer catalog). */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Lang } from '../i18n/strings.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export const PALETTE = {
   background: '#dfe6ea',
@@ -58,8 +59,8 @@ export const labelFont = ['Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Mi
 export const localIdeographFontFamily = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 export function nameField(lang: Lang): ExpressionSpecification {
-  return ['get', lang === 'en' ? 'nameEn' : 'nameZhHans'];
+  return ['get', localeOf(lang).nameProperty];
 }
 
 /** BCP 47 locale for numbers drawn on the map (thousands separators). */
-export const numberLocale = (lang: Lang) => (lang === 'en' ? 'en-US' : 'zh-CN');
+export const numberLocale = (lang: Lang) => localeOf(lang).tag;

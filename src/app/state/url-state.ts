@@ -6,7 +6,7 @@
 import { FILTER_DATE } from './doc-filter.ts';
 import { SCRIPTS } from '../../contract.ts';
 import type { Script, Topic } from '../../types.ts';
-import type { Lang } from '../i18n/strings.ts';
+import { isLang } from '../i18n/locale.ts';
 import { type AtlasState, type Camera, DEFAULT_STATE, type DocFilter, LAYER_IDS, type LayerId, VIEWS } from './state.ts';
 
 export interface Known {
@@ -83,7 +83,7 @@ export function parseState(hash: string, known: Known): { state: AtlasState; not
   }
   const lang = first('lang');
   if (lang !== null) {
-    if (lang === 'zh' || lang === 'en') state.lang = lang as Lang;
+    if (isLang(lang)) state.lang = lang;
     else note('unknownLang', lang);
   }
   const cam = first('cam');

@@ -9,6 +9,7 @@ import { type Lang, t } from '../i18n/strings.ts';
 import { forD3 } from '../map/d3-geometry.ts';
 import { PALETTE } from '../map/map-theme.ts';
 import { retitle, svgEl } from './svg-dom.ts';
+import { featureName, localeOf } from '../i18n/locale.ts';
 
 export interface DistrictShape {
   id: string;
@@ -37,7 +38,7 @@ export function districtLooks(b: Pick<Boundaries, 'districts'>, counts: Map<stri
     b.districts.features.map((f) => {
       const id = String(f.properties?.id);
       const count = counts.get(id) ?? 0;
-      const name = String((lang === 'en' ? f.properties?.nameEn : f.properties?.nameZhHans) ?? id);
+      const name = featureName(f.properties, localeOf(lang), id);
       return [id, { fill: colourOf(count), count, title: t('placeListCountLabel', lang, { name, n: String(count) }) }];
     }),
   );

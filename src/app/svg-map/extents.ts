@@ -9,6 +9,7 @@ import { type Lang, t } from '../i18n/strings.ts';
 import { forD3, ringsAsLines } from '../map/d3-geometry.ts';
 import { PALETTE } from '../map/map-theme.ts';
 import { retitle, svgEl } from './svg-dom.ts';
+import { localeOf, nameIn, parenthesise } from '../i18n/locale.ts';
 
 export interface ExtentShape {
   id: string;
@@ -37,7 +38,8 @@ export function extentShapes(b: Pick<Boundaries, 'extents'>, path: GeoPath): Ext
 
 /** "中关村科学城（示意范围）" / "Zhongguancun Science City (Schematic extent)". */
 export function extentTitle(s: Pick<ExtentShape, 'nameZhHans' | 'nameEn'>, lang: Lang): string {
-  return lang === 'en' ? `${s.nameEn} (${t('geo.schematic', lang)})` : `${s.nameZhHans}（${t('geo.schematic', lang)}）`;
+  const loc = localeOf(lang);
+  return `${nameIn({ zhHans: s.nameZhHans, en: s.nameEn }, loc)}${parenthesise(t('geo.schematic', lang), loc)}`;
 }
 
 export function drawExtents(shapes: ExtentShape[], lang: Lang): SVGGElement {

@@ -17,6 +17,7 @@ import type { PinShape } from './points.ts';
 import { dotRadius } from './points.ts';
 import { r1, svgEl } from './svg-dom.ts';
 import { type Size, type Viewport, viewBoxOf } from './viewport.ts';
+import { featureName, localeOf } from '../i18n/locale.ts';
 
 export type LabelSide = 'center' | 'below' | 'above' | 'right' | 'left';
 
@@ -92,14 +93,14 @@ export function labelSpecs(b: Pick<Boundaries, 'labels' | 'extents'>, pins: PinS
     .map((f): LabelSpec => {
       const [x, y] = projection(f.geometry.coordinates as [number, number])!;
       const p = f.properties ?? {};
-      return { id: `district:${p.id}`, placeId: null, source: null, layer: 'districts', x, y, text: String(lang === 'en' ? p.nameEn : p.nameZhHans), colour: PALETTE.districtText, minZoom: 0, sizes: districtLabelSizes, sides: ['center'], offset: () => 0 };
+      return { id: `district:${p.id}`, placeId: null, source: null, layer: 'districts', x, y, text: featureName(p, localeOf(lang)), colour: PALETTE.districtText, minZoom: 0, sizes: districtLabelSizes, sides: ['center'], offset: () => 0 };
     });
   const context = b.labels.features
     .filter((f) => f.properties?.level === 'prefecture' || f.properties?.level === 'tianjin-district')
     .map((f): LabelSpec => {
       const [x, y] = projection(f.geometry.coordinates as [number, number])!;
       const p = f.properties ?? {};
-      return { id: `context:${p.id}`, placeId: null, source: null, layer: null, x, y, text: String(lang === 'en' ? p.nameEn : p.nameZhHans), colour: PALETTE.contextText, minZoom: 7, sizes: fixed(11), sides: ['center'], offset: () => 0 };
+      return { id: `context:${p.id}`, placeId: null, source: null, layer: null, x, y, text: featureName(p, localeOf(lang)), colour: PALETTE.contextText, minZoom: 7, sizes: fixed(11), sides: ['center'], offset: () => 0 };
     });
   const extents = b.extents.features.map((f): LabelSpec => {
     const [x, y] = path.centroid(forD3(f) as GeoPermissibleObjects);

@@ -9,6 +9,7 @@ import { LINK_STYLE } from '../map/layers/jjj-layers.ts';
 import type { LinkKind } from '../map/place-features.ts';
 import { LINE_HIT_PX } from './extents.ts';
 import { r1, svgEl, svgTitle } from './svg-dom.ts';
+import { featureName, localeOf } from '../i18n/locale.ts';
 
 export interface LinkShape {
   placeId: string;
@@ -43,7 +44,7 @@ export function linkShapes(arcs: FeatureCollection<LineString>, path: GeoPath, l
       dash: dash ? dash.map((n) => r1(n * width)).join(' ') : null,
       width,
       quiet: factCount === 0,
-      title: String((lang === 'en' ? p.nameEn : p.nameZhHans) ?? p.placeId),
+      title: featureName(p, localeOf(lang), String(p.placeId)),
     };
   });
 }

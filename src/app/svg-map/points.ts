@@ -7,12 +7,13 @@
 import type { Feature, Point } from 'geojson';
 import type { GeoProjection } from 'd3-geo';
 import type { Lang } from '../i18n/strings.ts';
-import { PALETTE, numberLocale } from '../map/map-theme.ts';
+import { PALETTE } from '../map/map-theme.ts';
 import type { PlaceFeatures } from '../map/place-features.ts';
 import { METRES_PER_PIXEL_Z0 } from '../map/layers/point-style.ts';
 import type { LayerId } from '../state/state.ts';
 import { REF_ZOOM } from './viewport.ts';
 import { r1, svgEl, svgTitle } from './svg-dom.ts';
+import { featureName, localeOf } from '../i18n/locale.ts';
 
 export type PinSource = 'sub-parks' | 'facilities' | 'jjj-nodes' | 'national';
 
@@ -68,8 +69,8 @@ export function pinShapes(f: PlaceFeatures, projection: GeoProjection, lang: Lan
       const [x, y] = projection(feature.geometry.coordinates as [number, number])!;
       const factCount = Number(p.factCount ?? 0);
       const quiet = factCount === 0;
-      const name = String((lang === 'en' ? p.nameEn : p.nameZhHans) ?? p.placeId);
-      const km = source === 'national' ? `${name} ${Number(p.distanceKm).toLocaleString(numberLocale(lang))} km` : name;
+      const name = featureName(p, localeOf(lang), String(p.placeId));
+      const km = source === 'national' ? `${name} ${Number(p.distanceKm).toLocaleString(localeOf(lang).tag)} km` : name;
       return {
         placeId: String(p.placeId),
         source,

@@ -11,6 +11,7 @@ import { el, uniqueId } from '../ui/dom.ts';
 import { inertText } from '../ui/inert-text.ts';
 import type { Story } from './story.ts';
 import { actionTarget, keyAction, stepView } from './tour-model.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export interface TourHandlers {
   /** Show step n (1-based, already within the story). */
@@ -71,7 +72,7 @@ export function captionInset(root: HTMLElement, mapEl: HTMLElement, base = 32): 
   return inset;
 }
 
-const uiLang = (lang: Lang) => (lang === 'en' ? 'en' : 'zh-Hans');
+const uiLang = (lang: Lang) => localeOf(lang).tag;
 
 /** Keys typed into a field, or meant for an open menu or dialog, are not presenter keys. */
 function keyBelongsElsewhere(target: EventTarget | null, key: string): boolean {

@@ -8,6 +8,7 @@ import { matchesFilter, publishers } from '../state/doc-filter.ts';
 import type { DocFilter } from '../state/state.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { type Citation, type QuoteLang, citationOf, quoteLang } from './panel-model.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export interface DocumentRow {
   id: string;
@@ -47,7 +48,7 @@ export interface DocumentsModel {
 }
 
 export function documentsModel(data: DocumentsData, lang: Lang, filter: DocFilter | null = null): DocumentsModel {
-  const fmt = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN');
+  const fmt = new Intl.NumberFormat(localeOf(lang).tag);
   const rows = data.list.map((d): DocumentRow => {
     const bodyLength = Math.max(0, d.bodyEnd - d.bodyStart);
     return {

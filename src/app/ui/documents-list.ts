@@ -10,6 +10,7 @@ import type { DocFilter } from '../state/state.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { el, uniqueId } from './dom.ts';
 import { type DocumentsModel, documentsModel } from './documents-list-model.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export interface DocumentsListHandlers {
   onOpen(docId: string): void;
@@ -88,9 +89,9 @@ function render(root: HTMLElement, data: DocumentsData, filter: DocFilter | null
       el('td', {}, open)));
   }
   table.append(body);
-  root.replaceChildren(el('section', { class: 'docs-list', 'aria-labelledby': titleId, lang: lang === 'en' ? 'en' : 'zh-Hans' },
+  root.replaceChildren(el('section', { class: 'docs-list', 'aria-labelledby': titleId, lang: localeOf(lang).tag },
     el('h2', { id: titleId, class: 'docs-heading', text: t('docs.heading', lang) }),
-    el('p', { class: 'docs-caption', text: `${t('docs.caption', lang)}${lang === 'zh' ? '' : ' '}${model.summary}` }),
+    el('p', { class: 'docs-caption', text: `${t('docs.caption', lang)}${localeOf(lang).phraseJoin}${model.summary}` }),
     filterForm(model, filter, lang, handlers.onFilter),
     el('div', { class: 'docs-scroll' }, table)));
 }

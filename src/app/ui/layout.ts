@@ -3,6 +3,7 @@
  * and the language switch button's labels. CSS does the rest (styles.css).
  */
 import { type Lang, t } from '../i18n/strings.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export interface LayoutController {
   setLang(lang: Lang): void;
@@ -52,6 +53,6 @@ export function initLayout(layersToggle: HTMLButtonElement, sidebar: HTMLElement
 export function labelLangToggle(button: HTMLButtonElement, lang: Lang): void {
   button.type = 'button';
   button.textContent = t('langToggle', lang);
-  button.lang = lang === 'zh' ? 'en' : 'zh-Hans';
+  button.lang = localeOf(localeOf(lang).next).tag;
   button.setAttribute('aria-label', t('langToggleLabel', lang));
 }

@@ -8,6 +8,7 @@ import { LAYER_CATALOG } from '../map/layer-catalog.ts';
 import { type AtlasState, LAYER_IDS, type LayerId } from '../state/state.ts';
 import { el, keepingFocus, uniqueId } from './dom.ts';
 import { TOPIC_ORDER, isTopic, topicLabel } from './labels.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 /** One choropleth class: inclusive count range (the zero class is min = max = 0). */
 export interface LegendClass {
@@ -64,7 +65,7 @@ export function renderLegend(
   filter: LegendFilter | null = null,
 ): void {
   const headingId = uniqueId('legend-heading');
-  const box = el('section', { class: 'legend', 'aria-labelledby': headingId, lang: lang === 'en' ? 'en' : 'zh-Hans' },
+  const box = el('section', { class: 'legend', 'aria-labelledby': headingId, lang: localeOf(lang).tag },
     el('h2', { id: headingId, class: 'legend-title', text: t('legendHeading', lang) }));
 
   // Theme select.

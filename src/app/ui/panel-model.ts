@@ -7,6 +7,7 @@ import type { AtlasData, PlaceRecord } from '../data/atlas-data.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { TOPIC_ORDER, kindLabel, placeName, topicLabel } from './labels.ts';
 import { headCap, headOf, primaryTopic, tallyCount, tallyListed, type Tally } from '../../place-facts.ts';
+import { citeTitle, localeOf } from '../i18n/locale.ts';
 
 export type Relation = 'district' | 'parent' | 'child' | 'link' | 'linked-from';
 
@@ -154,8 +155,8 @@ export function citationOf(doc: DocumentRecord | undefined, docId: string): Cita
 export function formatCitation(c: Citation, lang: Lang): string {
   const full = t('citation', lang, { title: c.title, publisher: c.publisher, date: c.date });
   if (c.publisher && c.date) return full;
-  const sep = lang === 'zh' ? '，' : ', ';
-  const title = lang === 'zh' ? `《${c.title}》` : `“${c.title}”`;
+  const sep = localeOf(lang).clauseSeparator;
+  const title = citeTitle(c.title, localeOf(lang));
   return [title, c.publisher, c.date].filter((s) => s !== '').join(sep);
 }
 
@@ -267,7 +268,7 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
     const m = new Map<string, FactItem[]>();
     for (const x of xs) m.set(x.via!, [...(m.get(x.via!) ?? []), factItem(data, x.fact, x.via!)]);
     return [...m].map(([id, facts]) => ({ placeId: id, name: placeName(data.places.get(id)!, lang), facts }))
-      .sort((a, b) => b.facts.length - a.facts.length || a.name.localeCompare(b.name, lang === 'zh' ? 'zh-Hans' : 'en'));
+      .sort((a, b) => b.facts.length - a.facts.length || a.name.localeCompare(b.name, localeOf(lang).tag));
   };
   const within = byPlace(inTopic.counted.filter((x) => x.reach === 'within'));
   const shared = byPlace(inTopic.listed.filter((x) => x.reach === 'shared'));
@@ -288,7 +289,7 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
   if (totals.all === 0) {
     // Say which places lie in it, so an empty district is not a dead end (密云区: 密云园, 怀柔科学城).
     const inside = data.file.places.filter((p) => p.id !== placeId && (p.district === placeId || p.hosts?.includes(placeId) || p.parent === placeId));
-    const names = inside.map((p) => placeName(p, lang)).join(lang === 'zh' ? '、' : ', ');
+    const names = inside.map((p) => placeName(p, lang)).join(localeOf(lang).listSeparator);
     empty = { reason: names ? t('emptyAllPlacesIn', lang, { name, places: names }) : t('emptyAll', lang, { name }) };
   } else if (totals.topic === 0) empty = { reason: t('emptyTopic', lang, { name, topic: tLabel!, n: String(totals.all) }) };
 

@@ -8,6 +8,7 @@ import { el, keepingFocus, uniqueId } from './dom.ts';
 import { inertText } from './inert-text.ts';
 import { type FactItem, type PanelModel, type PlaceSection, type RelatedPlace, formatCitation } from './panel-model.ts';
 import { type Convert, loadT2S } from './script-convert.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export interface PanelHandlers {
   onSelect(placeId: string): void;
@@ -37,7 +38,7 @@ let showSimplified = false;
 let converter: Convert | null = null;
 
 function uiLang(lang: Lang): string {
-  return lang === 'en' ? 'en' : 'zh-Hans';
+  return localeOf(lang).tag;
 }
 
 /** Closes the panel the way its close button does (the caller wires Esc to this). */
@@ -74,16 +75,14 @@ export function renderPanel(
   const section = el('div', { class: 'panel', lang: uiLang(lang) });
 
   // Heading and close button.
-  const heading = el('h2', { id: headingId, class: 'panel-title', tabindex: '-1', lang: lang === 'en' ? 'en' : 'zh-Hans', text: model.name });
+  const heading = el('h2', { id: headingId, class: 'panel-title', tabindex: '-1', lang: uiLang(lang), text: model.name });
   const close = el('button', { type: 'button', class: 'panel-close', 'data-focus': 'close', 'aria-label': t('closePanel', lang), title: t('close', lang), text: '×' });
   close.addEventListener('click', () => handlers.onClose());
   section.append(el('div', { class: 'panel-head' }, heading, close));
 
   // Other written forms of the name.
   const names = el('p', { class: 'panel-names' });
-  const others: Array<[string, string]> = lang === 'en'
-    ? [[model.names.zhHans, 'zh-Hans'], [model.names.zhHant, 'zh-Hant']]
-    : [[model.names.zhHant, 'zh-Hant'], [model.names.en, 'en']];
+  const others = localeOf(lang).otherNames.map(([key, tag]): [string, string] => [model.names[key], tag]);
   const shown = new Set([model.name]);
   for (const [text, tag] of others) {
     if (shown.has(text)) continue;

@@ -13,6 +13,7 @@ import { FACILITY_KINDS } from '../map/place-features.ts';
 import type { AtlasState } from '../state/state.ts';
 import { el, keepingFocus, uniqueId } from './dom.ts';
 import { placeName } from './labels.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 /** 三城一区 as the gazetteer's group lists it, with 北京经济技术开发区 (the 一区 in seeds 000 and 003). */
 export const SANCHENG_YIQU = ['zgc-science-city', 'huairou-science-city', 'future-science-city', 'innovation-cluster-zone', 'beijing-etda'];
@@ -51,7 +52,7 @@ const SECTION_TITLE: Record<PlaceListKey, StringKey> = {
 
 export function placeListModel(data: AtlasIndex, topic: Topic | null, lang: Lang): PlaceListSection[] {
   const item = (p: PlaceRecord): PlaceListItem => ({ id: p.id, name: placeName(p, lang), count: data.count(p.id, topic) });
-  const byCount = (a: PlaceListItem, b: PlaceListItem) => b.count - a.count || a.name.localeCompare(b.name, lang === 'zh' ? 'zh-Hans' : 'en');
+  const byCount = (a: PlaceListItem, b: PlaceListItem) => b.count - a.count || a.name.localeCompare(b.name, localeOf(lang).tag);
   const districts = data.file.places.filter((p) => p.kind === 'district').map(item);
   const sy = SANCHENG_YIQU.map((id) => data.places.get(id)).filter((p): p is PlaceRecord => !!p).map(item);
   const taken = new Set([...districts, ...sy].map((x) => x.id));
@@ -103,7 +104,7 @@ export function renderPlaceList(
 ): void {
   const headingId = uniqueId('place-list-heading');
   const hintId = uniqueId('place-list-hint');
-  const nav = el('nav', { class: 'place-list', 'aria-labelledby': headingId, lang: lang === 'en' ? 'en' : 'zh-Hans' },
+  const nav = el('nav', { class: 'place-list', 'aria-labelledby': headingId, lang: localeOf(lang).tag },
     el('h2', { id: headingId, class: 'place-list-title', text: t('placeListHeading', lang) }),
     el('p', { id: hintId, class: 'place-list-hint', text: t('placeListKeys', lang) }));
   const buttons: HTMLButtonElement[] = [];

@@ -11,6 +11,7 @@ import { inertText } from './inert-text.ts';
 import { formatCitation, citationOf, quoteLang } from './panel-model.ts';
 import { type MentionPlace, mentionIndex, nearestToCentre, paragraphs, segments } from './reader-model.ts';
 import { fetchDataText } from '../data/fetch-data-file.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 export interface ReaderHandlers {
   /**
@@ -79,7 +80,7 @@ function frame(root: HTMLElement, lang: Lang, handlers: ReaderHandlers, titleTex
   const title = el('h2', { id: titleId, class: 'reader-title', tabindex: '-1', text: titleText });
   const close = el('button', { type: 'button', class: 'reader-close', 'aria-label': t('closeReader', lang), title: t('close', lang), text: '×' });
   close.addEventListener('click', () => handlers.onClose());
-  const dialog = el('div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId, lang: lang === 'en' ? 'en' : 'zh-Hans' },
+  const dialog = el('div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId, lang: localeOf(lang).tag },
     el('div', { class: 'reader-head' }, title, close));
   const backdrop = el('div', { class: 'reader-backdrop' });
   backdrop.addEventListener('click', () => handlers.onClose());
@@ -136,7 +137,7 @@ export function openReader(
 
   const citation = citationOf(doc, doc.id);
   const meta = el('p', { class: 'reader-meta' });
-  meta.append(el('span', { lang: quoteLang(doc.script), text: [citation.publisher, citation.date].filter(Boolean).join(lang === 'zh' ? '，' : ', ') }));
+  meta.append(el('span', { lang: quoteLang(doc.script), text: [citation.publisher, citation.date].filter(Boolean).join(localeOf(lang).clauseSeparator) }));
   if (doc.url && /^https?:\/\//.test(doc.url)) {
     meta.append(' · ', el('a', { href: doc.url, rel: 'noopener noreferrer', target: '_blank', text: t('source', lang) }));
   }

@@ -8,6 +8,7 @@ import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { placeName } from './labels.ts';
 import { normalise } from '../../search-key.ts';
+import { localeOf } from '../i18n/locale.ts';
 
 /**
  * Folds text to one script before matching (Traditional → Simplified once the converter is in),
@@ -125,7 +126,7 @@ export function sentenceResults(index: SearchIndex, hits: ReadonlyArray<{ id: st
       placeIds: [...h.placeIds],
       factId: h.id,
       tier: 'text' as const,
-      label: h.placeIds.map((id) => byId.get(id)?.label[lang] ?? id).join(lang === 'zh' ? '、' : ', '),
+      label: h.placeIds.map((id) => byId.get(id)?.label[lang] ?? id).join(localeOf(lang).listSeparator),
       detail: h.text,
     }));
 }

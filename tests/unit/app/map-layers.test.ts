@@ -32,8 +32,8 @@ describe('layer modules', () => {
   });
 
   it('formats national distances with the UI language’s locale', () => {
-    expect(JSON.stringify(nationalLabel('en'))).toContain('"locale":"en-US"');
-    expect(JSON.stringify(nationalLabel('zh'))).toContain('"locale":"zh-CN"');
+    expect(JSON.stringify(nationalLabel('en'))).toContain('"locale":"en"');
+    expect(JSON.stringify(nationalLabel('zh'))).toContain('"locale":"zh-Hans"');
   });
 
   it('sizes precision halos to the ground radius: 1 km is 1000 / (78 271.5 × cos 40° / 2^z) px', () => {

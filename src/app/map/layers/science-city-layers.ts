@@ -3,14 +3,16 @@
  * faint tint that leaves the district choropleth readable, labelled as schematic in both languages.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Lang } from '../../i18n/strings.ts';
+import { type Lang, t } from '../../i18n/strings.ts';
 import { PALETTE, labelFont, nameField } from '../map-theme.ts';
+import { localeOf } from '../../i18n/locale.ts';
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
 /** "中关村科学城（示意范围）" / "Zhongguancun Science City (schematic extent)", from the feature's names. */
 export function extentLabel(lang: Lang): ExpressionSpecification {
-  return ['concat', nameField(lang), lang === 'en' ? '\n(schematic extent)' : '\n（示意范围）'];
+  const [open, close] = localeOf(lang).parens;
+  return ['concat', nameField(lang), `\n${open.trim()}${t('geo.schematicExtent', lang)}${close}`];
 }
 
 export function scienceCityLayers(): LayerSpecification[] {
