@@ -21,5 +21,3 @@ export function placeGreedy<C, T extends { box: Box }>(candidates: Iterable<C>, 
   return out;
 }
 
-/** A label `width` px wide at font size `size`, centred on (x, y), with a little air around it. */
-export const centredBox = (x: number, y: number, width: number, size: number): Box => [x - width / 2 - 2, y - size / 2 - 1, x + width / 2 + 2, y + size / 2 + 1];

@@ -111,10 +111,5 @@ export function parseStory(json: unknown, data: AtlasIndex, file = STORY_URL): S
   return { id: json.id, title: storyTitle, steps };
 }
 
-/** Fetches and checks data/story.json; a missing or invalid file is a DataFileError naming it. */
-export async function loadStory(data: AtlasIndex, fetcher: typeof fetch = fetch): Promise<Story> {
-  return parseStory(await fetchStory(fetcher), data);
-}
-
 /** The file alone, so it can be fetched beside the data it is checked against. */
 export const fetchStory = (fetcher: typeof fetch = fetch): Promise<unknown> => fetchDataFile(STORY_URL, STORY_COMMAND, fetcher);

@@ -34,16 +34,6 @@ export function classLabel(c: LegendClass, lang: Lang): string {
   return t('classRange', lang, { from: String(c.min), to: String(c.max) });
 }
 
-/**
- * Classes from break lower bounds and their colours (as the map's classBreaks/classColours
- * give them), with the zero class first; `top` is the largest count (the last class's end).
- */
-export function classesFrom(breaks: number[], colours: string[], zeroColour: string, top: number): LegendClass[] {
-  const zero = { colour: zeroColour, min: 0, max: 0 };
-  if (top <= 0) return [zero];
-  return [zero, ...breaks.map((b, i) => ({ colour: colours[i], min: b, max: i + 1 < breaks.length ? breaks[i + 1] - 1 : top }))];
-}
-
 function swatch(symbol: string, colour: string): HTMLElement {
   const s = el('span', { class: `legend-symbol sym-${symbol}`, 'aria-hidden': 'true' });
   s.style.setProperty('--sym-colour', colour);

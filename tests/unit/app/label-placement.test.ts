@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Box, centredBox, overlaps, placeGreedy } from '../../../src/app/map/label-placement.ts';
+import { type Box, overlaps, placeGreedy } from '../../../src/app/map/label-placement.ts';
 
 describe('placeGreedy', () => {
   const tries = (c: { id: string; at: Box[] }) => c.at.map((box, i) => ({ box, i }));
@@ -20,9 +20,5 @@ describe('placeGreedy', () => {
   it('lets boxes touch without counting it as overlap', () => {
     expect(overlaps([0, 0, 10, 10], [10, 0, 20, 10])).toBe(false);
     expect(overlaps([0, 0, 10, 10], [9.9, 9.9, 20, 20])).toBe(true);
-  });
-
-  it('boxes a centred label with 2 px of air at the sides and 1 px above and below', () => {
-    expect(centredBox(50, 20, 30, 12)).toEqual([33, 13, 67, 27]);
   });
 });

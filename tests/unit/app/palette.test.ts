@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { LayerSpecification } from 'maplibre-gl';
 import {
   DEFICIENCIES, VISIONS, closestPair, contrastRatio, deltaE76, lightness, over, parseHex, seenAs, simulate, toLab,
-} from '../../../src/app/map/colour-checks.ts';
+} from './colour-checks.ts';
 import { CHOROPLETH_RAMP, PALETTE } from '../../../src/app/map/map-theme.ts';
 import { LAYER_CATALOG } from '../../../src/app/map/layer-catalog.ts';
 import { facilityLayers } from '../../../src/app/map/layers/facility-layers.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { siteOf } from './site-fixtures.ts';
 import { DataFileError } from '../../../src/app/data/fetch-data-file.ts';
-import { loadStory, parseStory } from '../../../src/app/tour/story.ts';
+import { fetchStory, parseStory } from '../../../src/app/tour/story.ts';
 import { actionTarget, clampStep, keyAction, stepFit, stepState, stepView } from '../../../src/app/tour/tour-model.ts';
 import type { FactsFile } from '../../../src/types.ts';
 
@@ -167,8 +167,8 @@ describe('parseStory', () => {
   });
   it('loads data/story.json through fetch, naming the file when it is missing', async () => {
     const ok = (async () => new Response(JSON.stringify(tiny))) as unknown as typeof fetch;
-    expect((await loadStory(index, ok)).steps.length).toBe(2);
+    expect(parseStory(await fetchStory(ok), index).steps.length).toBe(2);
     const missing = (async () => new Response('', { status: 404 })) as unknown as typeof fetch;
-    await expect(loadStory(index, missing)).rejects.toThrow(/data\/story\.json.*404/);
+    await expect(fetchStory(missing)).rejects.toThrow(/data\/story\.json.*404/);
   });
 });

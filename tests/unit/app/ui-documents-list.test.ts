@@ -41,7 +41,8 @@ describe('documents list model', () => {
     expect(zh.map((r) => r.bodySourceLabel)).toEqual(file.documents.map((d) => (d.bodySource === 'manifest' ? '按清单标注' : '自动识别')));
     expect(en.find((r) => r.script === 'zhHant')?.scriptLabel).toBe('繁 (Traditional)');
     const partial = zh.find((r) => /^\d{4}$/.test(r.date));
-    if (partial) expect(partial.date).toBe(data.documents.get(partial.id)!.date);
+    expect(partial, 'a seed dated by its year only').toBeDefined();
+    expect(partial!.date).toBe(data.documents.get(partial!.id)!.date);
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { siteOf } from './site-fixtures.ts';
-import { classLabel, classesFrom, themeLine } from '../../../src/app/ui/legend.ts';
+import { classLabel, themeLine } from '../../../src/app/ui/legend.ts';
+import { choroplethLegend, classColours } from '../../../src/app/map/choropleth.ts';
+import { PALETTE } from '../../../src/app/map/map-theme.ts';
 import { listMove, placeListModel } from '../../../src/app/ui/place-list.ts';
 import { buildPlaceFeatures } from '../../../src/app/map/place-features.ts';
 import { boundaries } from './map-fixtures.ts';
@@ -77,10 +79,12 @@ describe('legend helpers', () => {
   });
 
   it('builds classes with a marked zero class', () => {
-    const c = classesFrom([1, 3, 6], ['#a', '#b', '#c'], '#z', 9);
-    expect(c).toEqual([{ colour: '#z', min: 0, max: 0 }, { colour: '#a', min: 1, max: 2 }, { colour: '#b', min: 3, max: 5 }, { colour: '#c', min: 6, max: 9 }]);
-    expect(c.map((x) => classLabel(x, 'en'))).toEqual(['0 (no facts)', '1–2', '3–5', '6–9']);
-    expect(classesFrom([1], ['#a'], '#z', 0)).toEqual([{ colour: '#z', min: 0, max: 0 }]);
+    // Counts whose quartile bounds are 1, 3, 6 and 8: four classes, the last ending at the largest count.
+    const c = choroplethLegend([1, 2, 3, 4, 6, 7, 8, 9]);
+    const colours = classColours([1, 3, 6, 8]);
+    expect(c).toEqual([{ colour: PALETTE.choroplethZero, min: 0, max: 0 }, { colour: colours[0], min: 1, max: 2 }, { colour: colours[1], min: 3, max: 5 }, { colour: colours[2], min: 6, max: 7 }, { colour: colours[3], min: 8, max: 9 }]);
+    expect(c.map((x) => classLabel(x, 'en'))).toEqual(['0 (no facts)', '1–2', '3–5', '6–7', '8–9']);
+    expect(choroplethLegend([0, 0])).toEqual([{ colour: PALETTE.choroplethZero, min: 0, max: 0 }]);
     expect(classLabel({ colour: '#a', min: 4, max: 4 }, 'zh')).toBe('4');
   });
 });

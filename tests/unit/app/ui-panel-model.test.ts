@@ -117,7 +117,8 @@ describe('panelModel', () => {
     expect(etda.district?.name).toBe('大兴区');
     expect(etda.parent?.id).toBe('innovation-cluster-zone');
     const pt = file.places.find((p) => p.geometry.type === 'point' && p.geometry.precisionM === 3000);
-    if (pt) expect(panelModel(data, pt.id, null, 'zh')!.geometry.note).toBe('大致位置，误差约 ±3 公里');
+    expect(pt, 'a point placed to ±3 km').toBeDefined();
+    expect(panelModel(data, pt!.id, null, 'zh')!.geometry.note).toBe('大致位置，误差约 ±3 公里');
     const pt2 = file.places.find((p) => p.geometry.type === 'point')!;
     expect(panelModel(data, pt2.id, null, 'en')!.geometry.note).toMatch(/^Approximate location ±[\d.]+ km$/);
     const nidz = panelModel(data, 'zgc-nidz', null, 'en')!;

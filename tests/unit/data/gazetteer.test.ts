@@ -89,7 +89,8 @@ describe('gazetteer: places', () => {
 
   it('gives the municipality no map position and leaves out 全国', () => {
     const bj = gaz.places.find((p) => p.names.zhHans === '北京市');
-    if (bj) expect(bj.geometry.type).toBe('none');
+    expect(bj, '北京市 is in the gazetteer').toBeDefined();
+    expect(bj!.geometry.type).toBe('none');
     for (const p of gaz.places) expect([p.names.zhHans, ...p.aliases]).not.toContain('全国');
   });
 
