@@ -9,13 +9,7 @@ import { LAYER_CATALOG } from './layer-catalog.ts';
 import { PALETTE } from './map-theme.ts';
 import { shareShaders } from './shared-shaders.ts';
 import { buildPlaceFeatures, type PlaceFeatures } from './place-features.ts';
-import { contextLayers } from './layers/context-layers.ts';
-import { districtLabelLayers, districtLayers } from './layers/district-layers.ts';
-import { facilityLabelLayers, facilityLayers } from './layers/facility-layers.ts';
-import { jjjLabelLayers, jjjLinkLayers } from './layers/jjj-layers.ts';
-import { provinceOutlineLayers } from './layers/province-outline-layers.ts';
-import { scienceCityLabelLayers, scienceCityLayers } from './layers/science-city-layers.ts';
-import { subParkLabelLayers, subParkLayers } from './layers/sub-park-layers.ts';
+import { LAYERS } from './layers/index.ts';
 
 const BACKDROP_TILING = { tolerance: 1, buffer: 32, maxzoom: 10 } as const;
 
@@ -42,23 +36,14 @@ export function buildStyle(b: Boundaries, data: AtlasIndex | null, state: StyleS
     Object.entries(placeSources(features)).map(([id, fc]) => [id, { type: 'geojson' as const, data: fc, promoteId: 'placeId' }]),
   );
   const hidden = new Set(Object.entries(LAYER_CATALOG).filter(([id]) => !state.layers.includes(id as never)).flatMap(([, e]) => e.styleLayers));
-  // Order: areas, then lines, then points, then every label above every shape, most important on
-  // top (MapLibre places the topmost symbol layer first when labels collide).
+  // Order: each layer's z (areas, then lines, then points, then every label above every shape,
+  // most important on top: MapLibre places the topmost symbol layer first when labels collide).
   const background: LayerSpecification = { id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } };
+  const ctx = { lang, breaks: classBreaks(districtCountList(data, state.topic)) };
+  const placed = LAYERS.flatMap((d) => d.style(ctx)).map((p, i) => ({ ...p, i }));
   const layers: LayerSpecification[] = [
     background,
-    ...contextLayers(lang),
-    ...districtLayers(classBreaks(districtCountList(data, state.topic))),
-    ...scienceCityLayers(),
-    ...provinceOutlineLayers(),
-    ...jjjLinkLayers(),
-    ...subParkLayers(),
-    ...facilityLayers(),
-    ...facilityLabelLayers(lang),
-    ...jjjLabelLayers(lang),
-    ...subParkLabelLayers(lang),
-    ...scienceCityLabelLayers(lang),
-    ...districtLabelLayers(lang),
+    ...placed.sort((a, b) => a.z - b.z || a.i - b.i).map((p) => p.layer),
   ].map(shareShaders).map((l) => (hidden.has(l.id) ? ({ ...l, layout: { ...(l as { layout?: object }).layout, visibility: 'none' } } as LayerSpecification) : l));
   return {
     version: 8,

@@ -1,26 +1,15 @@
 /**
- * What each toggleable layer is made of: its style layers (for visibility), the ones a click
- * can hit, and its legend. The UI renders toggles and legend from this; applyState and
- * clickablePlaceAt use it, so a layer added to the style but not here is neither toggled nor hit.
+ * What each toggleable layer is made of — its style layers (for visibility), the ones a click
+ * can hit, and its legend — generated from the layer descriptors (layers/index.ts). The UI
+ * renders toggles and legend from this; applyState and clickablePlaceAt use it.
  */
-import type { LayerId } from '../state/state.ts';
 import type { StringKey } from '../i18n/strings.ts';
-import { CHOROPLETH_RAMP, PALETTE } from './map-theme.ts';
-import { LINK_KINDS, LINK_STYLE } from './layers/jjj-layers.ts';
+import { LAYER_IDS, type LayerId } from '../state/state.ts';
+import { classBreaks } from './choropleth.ts';
+import type { LayerDescriptor, LegendEntry } from './layer-descriptor.ts';
+import { LAYERS } from './layers/index.ts';
 
-export type LegendSymbol = 'fill' | 'line' | 'dashed-line' | 'dotted-line' | 'circle' | 'halo' | 'arrow';
-
-/** The legend's line for a dash pattern: dots (a 1-unit dash) stay dots, so the legend shows the same second channel as the map. */
-export function lineSymbol(dash: readonly number[] | null): LegendSymbol {
-  if (!dash) return 'line';
-  return dash[0] <= 1 ? 'dotted-line' : 'dashed-line';
-}
-
-export interface LegendEntry {
-  symbol: LegendSymbol;
-  colour: string;
-  labelKey: StringKey;
-}
+export { lineSymbol, type LegendEntry, type LegendSymbol } from './layer-descriptor.ts';
 
 export interface LayerEntry {
   labelKey: StringKey;
@@ -28,69 +17,30 @@ export interface LayerEntry {
   styleLayers: string[];
   /** Style layers whose features a click selects: points carry `placeId`, districts and extents are keyed by `id`. */
   clickable: string[];
-  legend: LegendEntry[];
+  legend: readonly LegendEntry[];
 }
 
-const linkLegendKey = { 'zgc-park': 'legend.linkZgcPark', integration: 'legend.linkIntegration', cooperation: 'legend.linkCooperation' } as const;
+/** A layer's style layer ids do not depend on the language or the counts. */
+const styleLayerIds = (d: LayerDescriptor) => d.style({ lang: 'zh', breaks: classBreaks([]) }).map((p) => p.layer.id);
 
-export const LAYER_CATALOG: Record<LayerId, LayerEntry> = {
-  districts: {
-    labelKey: 'layer.districts',
-    styleLayers: ['districts-fill', 'districts-line', 'districts-selected', 'districts-label'],
-    clickable: ['districts-fill'],
-    legend: [
-      { symbol: 'fill', colour: CHOROPLETH_RAMP[CHOROPLETH_RAMP.length - 1], labelKey: 'legend.facts' },
-      { symbol: 'fill', colour: PALETTE.choroplethZero, labelKey: 'legend.noFacts' },
-    ],
-  },
-  'science-cities': {
-    labelKey: 'layer.science-cities',
-    styleLayers: ['science-cities-fill', 'science-cities-line', 'science-cities-label'],
-    // Not the fill: 中关村科学城's extent is all of Haidian and would make the district unclickable.
-    clickable: ['science-cities-label', 'science-cities-line'],
-    legend: [{ symbol: 'dashed-line', colour: PALETTE.extentLine, labelKey: 'legend.extent' }],
-  },
-  'sub-parks': {
-    labelKey: 'layer.sub-parks',
-    styleLayers: ['sub-parks-halo', 'sub-parks-dot', 'sub-parks-label'],
-    clickable: ['sub-parks-dot', 'sub-parks-label'],
-    legend: [
-      { symbol: 'circle', colour: PALETTE.subPark, labelKey: 'legend.subPark' },
-      { symbol: 'halo', colour: PALETTE.subPark, labelKey: 'legend.precision' },
-      { symbol: 'circle', colour: PALETTE.muted, labelKey: 'legend.quiet' },
-    ],
-  },
-  jjj: {
-    labelKey: 'layer.jjj',
-    styleLayers: [...LINK_KINDS.map((k) => `jjj-arcs-${k}`), 'jjj-nodes', 'jjj-label', 'jjj-national-arrow', 'jjj-national-label'],
-    clickable: ['jjj-nodes', 'jjj-label', 'jjj-national-arrow', 'jjj-national-label', ...LINK_KINDS.map((k) => `jjj-arcs-${k}`)],
-    legend: [
-      ...LINK_KINDS.map((k): LegendEntry => ({ symbol: lineSymbol(LINK_STYLE[k].dash), colour: LINK_STYLE[k].colour, labelKey: linkLegendKey[k] })),
-      { symbol: 'arrow', colour: PALETTE.national, labelKey: 'legend.national' },
-    ],
-  },
-  facilities: {
-    labelKey: 'layer.facilities',
-    styleLayers: ['facilities-halo', 'facilities-dot', 'facilities-label'],
-    clickable: ['facilities-dot', 'facilities-label'],
-    legend: [
-      { symbol: 'circle', colour: PALETTE.facility, labelKey: 'legend.facility' },
-      { symbol: 'halo', colour: PALETTE.facility, labelKey: 'legend.precision' },
-    ],
-  },
-};
+const byId = new Map(LAYERS.filter((d): d is LayerDescriptor & { id: LayerId } => d.id !== null).map((d) => [d.id, d]));
+
+export const LAYER_CATALOG: Record<LayerId, LayerEntry> = Object.fromEntries(
+  LAYER_IDS.map((id) => {
+    const d = byId.get(id);
+    if (!d) throw new Error(`layer ${id} has no module in map/layers/index.ts`);
+    return [id, { labelKey: `layer.${id}` as const, styleLayers: styleLayerIds(d), clickable: Object.keys(d.hits), legend: d.legend }];
+  }),
+) as Record<LayerId, LayerEntry>;
+
+const HIT_PRIORITY = new Map(LAYERS.flatMap((d) => Object.entries(d.hits)));
 
 /**
- * Clickable layers in hit-test priority: points and their labels first, then lines (links,
- * extent outlines and labels), then districts — a click on a park inside Haidian picks the
- * park. Halos are not clickable: a wide one would swallow clicks meant for its district.
+ * Clickable layers in hit-test priority (each layer's `hits`): points and their labels first,
+ * then lines (links, extent outlines and labels), then districts — a click on a park inside
+ * Haidian picks the park. Ties keep the order of `visible`.
  */
 export function clickableLayers(visible: readonly LayerId[]): string[] {
-  const rank = (id: string) =>
-    id.endsWith('-dot') || id === 'jjj-nodes' || id.startsWith('jjj-national') ? 0
-    : id.endsWith('-label') && !id.startsWith('science-cities') ? 1
-    : id.startsWith('jjj-arcs') || id.startsWith('science-cities') ? 2
-    : 5;
   const ids = visible.flatMap((l) => LAYER_CATALOG[l].clickable);
-  return ids.map((id, i) => ({ id, i })).sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i).map((x) => x.id);
+  return ids.map((id, i) => ({ id, i })).sort((a, b) => HIT_PRIORITY.get(a.id)! - HIT_PRIORITY.get(b.id)! || a.i - b.i).map((x) => x.id);
 }

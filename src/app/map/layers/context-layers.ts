@@ -2,6 +2,7 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
 import { PALETTE, labelFont, nameField } from '../map-theme.ts';
+import { at, type LayerDescriptor } from '../layer-descriptor.ts';
 
 export function contextLayers(lang: Lang): LayerSpecification[] {
   return [
@@ -38,3 +39,11 @@ export function contextLayers(lang: Lang): LayerSpecification[] {
     },
   ];
 }
+
+/** The Jing-Jin-Ji backdrop, under everything (its names too: they give way to Beijing's). */
+export const contextLayer: LayerDescriptor = {
+  id: null,
+  style: ({ lang }) => contextLayers(lang).map(at(10)),
+  hits: {},
+  legend: [],
+};

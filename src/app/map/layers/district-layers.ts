@@ -5,7 +5,8 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
 import { choroplethColour } from '../choropleth.ts';
-import { PALETTE, labelFont, nameField } from '../map-theme.ts';
+import { CHOROPLETH_RAMP, PALETTE, labelFont, nameField } from '../map-theme.ts';
+import { at, type LayerDescriptor } from '../layer-descriptor.ts';
 
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
@@ -56,3 +57,15 @@ export function districtLabelLayers(lang: Lang): LayerSpecification[] {
     },
   ];
 }
+
+/** The choropleth, lowest of Beijing's shapes; district names the topmost labels. */
+export const districtsLayer: LayerDescriptor = {
+  id: 'districts',
+  style: ({ lang, breaks }) => [...districtLayers(breaks).map(at(20)), ...districtLabelLayers(lang).map(at(150))],
+  // Last: a click on a park or a line inside a district picks that, not the district.
+  hits: { 'districts-fill': 5 },
+  legend: [
+    { symbol: 'fill', colour: CHOROPLETH_RAMP[CHOROPLETH_RAMP.length - 1], labelKey: 'legend.facts' },
+    { symbol: 'fill', colour: PALETTE.choroplethZero, labelKey: 'legend.noFacts' },
+  ],
+};

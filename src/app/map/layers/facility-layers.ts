@@ -3,6 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
 import { PALETTE } from '../map-theme.ts';
 import { dotPaint, haloPaint, labelPaint, pointLabelLayout } from './point-style.ts';
+import { at, type LayerDescriptor } from '../layer-descriptor.ts';
 
 export function facilityLayers(): LayerSpecification[] {
   return [
@@ -25,3 +26,13 @@ export function facilityLabelLayers(lang: Lang): LayerSpecification[] {
     },
   ];
 }
+
+export const facilitiesLayer: LayerDescriptor = {
+  id: 'facilities',
+  style: ({ lang }) => [...facilityLayers().map(at(70)), ...facilityLabelLayers(lang).map(at(110))],
+  hits: { 'facilities-dot': 0, 'facilities-label': 1 },
+  legend: [
+    { symbol: 'circle', colour: PALETTE.facility, labelKey: 'legend.facility' },
+    { symbol: 'halo', colour: PALETTE.facility, labelKey: 'legend.precision' },
+  ],
+};

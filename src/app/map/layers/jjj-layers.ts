@@ -7,6 +7,7 @@ import type { Lang } from '../../i18n/strings.ts';
 import type { LinkKind } from '../place-features.ts';
 import { PALETTE, labelFont, nameField, numberLocale } from '../map-theme.ts';
 import { citedFirst, dotPaint, isQuiet, isSelected, labelPaint, pointLabelLayout } from './point-style.ts';
+import { at, lineSymbol, type LayerDescriptor, type LegendEntry } from '../layer-descriptor.ts';
 
 /** Colour and dash per link kind: they differ in dash as well as hue, for colour-blind readers. */
 export const LINK_STYLE: Record<LinkKind, { colour: string; dash: number[] | null }> = {
@@ -95,3 +96,18 @@ export function jjjLabelLayers(lang: Lang): LayerSpecification[] {
     },
   ];
 }
+
+const LINK_LEGEND_KEY = { 'zgc-park': 'legend.linkZgcPark', integration: 'legend.linkIntegration', cooperation: 'legend.linkCooperation' } as const;
+
+export const jjjLayer: LayerDescriptor = {
+  id: 'jjj',
+  style: ({ lang }) => [...jjjLinkLayers().map(at(50)), ...jjjLabelLayers(lang).map(at(120))],
+  hits: {
+    'jjj-nodes': 0, 'jjj-national-arrow': 0, 'jjj-national-label': 0, 'jjj-label': 1,
+    ...Object.fromEntries(LINK_KINDS.map((k) => [`jjj-arcs-${k}`, 2])),
+  },
+  legend: [
+    ...LINK_KINDS.map((k): LegendEntry => ({ symbol: lineSymbol(LINK_STYLE[k].dash), colour: LINK_STYLE[k].colour, labelKey: LINK_LEGEND_KEY[k] })),
+    { symbol: 'arrow', colour: PALETTE.national, labelKey: 'legend.national' },
+  ],
+};

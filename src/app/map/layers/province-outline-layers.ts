@@ -1,6 +1,7 @@
 /** Province outlines (Beijing, Tianjin, Hebei) drawn above the districts so Beijing's edge reads clearly. */
 import type { LayerSpecification } from 'maplibre-gl';
 import { PALETTE } from '../map-theme.ts';
+import { at, type LayerDescriptor } from '../layer-descriptor.ts';
 
 export function provinceOutlineLayers(): LayerSpecification[] {
   return [
@@ -12,3 +13,11 @@ export function provinceOutlineLayers(): LayerSpecification[] {
     },
   ];
 }
+
+/** Above the districts and extents, below links and points. */
+export const provinceOutlineLayer: LayerDescriptor = {
+  id: null,
+  style: () => provinceOutlineLayers().map(at(40)),
+  hits: {},
+  legend: [],
+};

@@ -3,6 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
 import { PALETTE } from '../map-theme.ts';
 import { dotPaint, haloPaint, labelPaint, pointLabelLayout } from './point-style.ts';
+import { at, type LayerDescriptor } from '../layer-descriptor.ts';
 
 export function subParkLayers(): LayerSpecification[] {
   return [
@@ -24,3 +25,15 @@ export function subParkLabelLayers(lang: Lang): LayerSpecification[] {
     },
   ];
 }
+
+export const subParksLayer: LayerDescriptor = {
+  id: 'sub-parks',
+  style: ({ lang }) => [...subParkLayers().map(at(60)), ...subParkLabelLayers(lang).map(at(130))],
+  // Halos are not clickable: a wide one would swallow clicks meant for its district.
+  hits: { 'sub-parks-dot': 0, 'sub-parks-label': 1 },
+  legend: [
+    { symbol: 'circle', colour: PALETTE.subPark, labelKey: 'legend.subPark' },
+    { symbol: 'halo', colour: PALETTE.subPark, labelKey: 'legend.precision' },
+    { symbol: 'circle', colour: PALETTE.muted, labelKey: 'legend.quiet' },
+  ],
+};

@@ -1,0 +1,51 @@
+/**
+ * What a map layer is, as one object per layer module: its style layers with their place in the
+ * drawing order, which of them a click selects and how eagerly, its legend and its toggle. The
+ * style, the layer catalog (toggles, legend, hit-testing) and so the scene and the exports are
+ * generated from the array in layers/index.ts — adding a layer is one module there and its strings.
+ */
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Lang, StringKey } from '../i18n/strings.ts';
+import type { LayerId } from '../state/state.ts';
+
+export type LegendSymbol = 'fill' | 'line' | 'dashed-line' | 'dotted-line' | 'circle' | 'halo' | 'arrow';
+
+export interface LegendEntry {
+  symbol: LegendSymbol;
+  colour: string;
+  labelKey: StringKey;
+}
+
+/** The legend's line for a dash pattern: dots (a 1-unit dash) stay dots, so the legend shows the same second channel as the map. */
+export function lineSymbol(dash: readonly number[] | null): LegendSymbol {
+  if (!dash) return 'line';
+  return dash[0] <= 1 ? 'dotted-line' : 'dashed-line';
+}
+
+/** What a layer's style depends on besides its own module: the language and the district classes. */
+export interface StyleContext {
+  lang: Lang;
+  /** Lower bounds of the choropleth classes for the current counts. */
+  breaks: number[];
+}
+
+/**
+ * A style layer and its place in the drawing order: shapes 0–99, labels 100–199 (every label
+ * above every shape; MapLibre places the topmost label first when labels collide, so the most
+ * important names get the highest z). Equal z keeps the module's own order.
+ */
+export interface Placed {
+  z: number;
+  layer: LayerSpecification;
+}
+
+export interface LayerDescriptor {
+  /** The toggle (URL `layers=`, place list, legend); null for the backdrop, always drawn. */
+  id: LayerId | null;
+  style(ctx: StyleContext): Placed[];
+  /** Style layers a click selects, by priority: lower is picked first where several are hit. */
+  hits: Readonly<Record<string, number>>;
+  legend: readonly LegendEntry[];
+}
+
+export const at = (z: number) => (layer: LayerSpecification): Placed => ({ z, layer });
