@@ -11,7 +11,8 @@ import { parseBoundaries } from '../../src/app/data/load-boundaries.ts';
 import { parseSummary } from '../../src/app/data/load-site.ts';
 import { sceneOfState } from '../../src/app/scene/scene-of-state.ts';
 import { DEFAULT_STATE } from '../../src/app/state/state.ts';
-import { launch, openAtlas } from './browser.ts';
+import { awaitReady, launch, openAtlas, watchedPage } from './browser.ts';
+import { REF_ZOOM } from '../../src/app/svg-map/viewport.ts';
 
 const baseUrl = inject('baseUrl');
 // The data the built site serves.
@@ -99,5 +100,82 @@ describe('the scene and the WebGL map', () => {
       compared++;
     }
     expect(compared).toBeGreaterThanOrEqual(30);
+  }, 60_000);
+});
+
+describe('the scene and the SVG map', () => {
+  it('agree on the looks the SVG map draws: context dashes, extents, links, halos and dots', async () => {
+    const w = await watchedPage(browser);
+    // No canvas gives out a WebGL context: the SVG map is drawn.
+    await w.page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
+        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof original;
+    });
+    await w.page.goto(baseUrl);
+    expect(await awaitReady(w.page)).toBe('ready');
+    const drawn = await w.page.evaluate(() => {
+      const attrs = (sel: string, names: string[]) =>
+        [...document.querySelectorAll(sel)].slice(0, 40).map(
+          (e): Record<string, string | null> => ({
+            place: e.closest('[data-place]')?.getAttribute('data-place') ?? null,
+            ...Object.fromEntries(names.map((n) => [n, e.getAttribute(n) ?? e.parentElement?.getAttribute(n) ?? null])),
+          }),
+        );
+      return {
+        context: attrs('#map g.context path', ['stroke', 'stroke-width', 'stroke-dasharray']),
+        extents: attrs('#map .extent-line', ['stroke', 'stroke-width', 'stroke-dasharray']),
+        extentFills: attrs('#map .extent-fill', ['fill', 'fill-opacity']),
+        links: attrs('#map .link-line', ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity']),
+        halos: attrs('#map .halos circle', ['fill', 'fill-opacity', 'stroke-opacity', 'stroke-width']),
+        dots: attrs('#map .pin .dot', ['fill', 'fill-opacity', 'stroke-width']),
+      };
+    });
+    await w.page.close();
+    // The SVG map draws lines and dots in screen pixels and its shapes in units of REF_ZOOM.
+    const scene = sceneOfState(boundaries, summary, DEFAULT_STATE, REF_ZOOM);
+    const shape = (styleLayer: string, place: string | null) => scene.shapes.find((x) => x.styleLayer === styleLayer && (place === null || x.placeId === place));
+    const dash = (d: number[] | undefined) => (d ? d.map((n) => Math.round(n * 10) / 10).join(' ') : null);
+    let compared = 0;
+    // Context lines: each of the two widths the style gives, with its dash in pixels.
+    for (const c of drawn.context) {
+      const widths = scene.shapes.filter((x) => x.styleLayer === 'context-line').map((x) => x.strokeWidth);
+      expect(widths).toContain(Number(c['stroke-width']));
+      const s = scene.shapes.find((x) => x.styleLayer === 'context-line' && x.strokeWidth === Number(c['stroke-width']))!;
+      expect(c.stroke).toBe(s.stroke);
+      expect(c['stroke-dasharray']).toBe(dash(s.dash));
+      compared++;
+    }
+    for (const e of drawn.extents) {
+      const s = shape('science-cities-line', e.place)!;
+      expect([e.stroke, Number(e['stroke-width']), e['stroke-dasharray']], String(e.place)).toEqual([s.stroke, s.strokeWidth, dash(s.dash)]);
+      compared++;
+    }
+    for (const e of drawn.extentFills) {
+      const s = shape('science-cities-fill', e.place)!;
+      expect([e.fill, Number(e['fill-opacity'])], String(e.place)).toEqual([s.fill, s.fillOpacity]);
+      compared++;
+    }
+    for (const l of drawn.links) {
+      const s = scene.shapes.find((x) => x.styleLayer.startsWith('jjj-arcs-') && x.placeId === l.place)!;
+      expect(s, String(l.place)).toBeDefined();
+      expect([l.stroke, Number(l['stroke-width']), l['stroke-dasharray'], Number(l['stroke-opacity'])], String(l.place)).toEqual([s.stroke, Math.round(s.strokeWidth! * 10) / 10, dash(s.dash), s.strokeOpacity]);
+      compared++;
+    }
+    for (const h of drawn.halos) {
+      const s = scene.shapes.find((x) => x.styleLayer.endsWith('-halo') && x.placeId === h.place) ?? scene.shapes.find((x) => x.styleLayer.endsWith('-halo') && x.fill === h.fill);
+      expect(s, String(h.place)).toBeDefined();
+      expect([h.fill, Number(h['fill-opacity']), Number(h['stroke-opacity']), Number(h['stroke-width'])]).toEqual([s!.fill, s!.fillOpacity, s!.strokeOpacity, s!.strokeWidth]);
+      compared++;
+    }
+    for (const d of drawn.dots) {
+      const s = scene.shapes.find((x) => x.styleLayer.endsWith('-dot') || x.styleLayer === 'jjj-nodes' ? x.placeId === d.place : false);
+      expect(s, String(d.place)).toBeDefined();
+      expect([d.fill, Number(d['fill-opacity']), Number(d['stroke-width'])], String(d.place)).toEqual([s!.fill, s!.fillOpacity, s!.strokeWidth]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(60);
   }, 60_000);
 });

@@ -3,7 +3,8 @@ import type { GeoPath, GeoPermissibleObjects } from 'd3-geo';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { forD3, ringsAsLines } from '../map/d3-geometry.ts';
 import { PALETTE } from '../map/map-theme.ts';
-import { svgEl } from './svg-dom.ts';
+import { CONTEXT_LINE } from '../map/layers/context-layers.ts';
+import { r1, svgEl } from './svg-dom.ts';
 
 export interface ContextShape {
   d: string;
@@ -22,9 +23,11 @@ export function outlineShapes(b: Pick<Boundaries, 'outlines'>, path: GeoPath): s
 }
 
 export function drawContext(shapes: ContextShape[]): SVGGElement {
-  const g = svgEl('g', { class: 'context', stroke: PALETTE.contextLine, 'stroke-dasharray': '2 2' });
+  const g = svgEl('g', { class: 'context', stroke: PALETTE.contextLine });
   for (const s of shapes) {
-    g.append(svgEl('path', { d: s.d, fill: s.county ? 'none' : PALETTE.contextFill, 'stroke-width': s.county ? 0.5 : 0.8 }));
+    // The WebGL map's dash is in line widths.
+    const width = s.county ? CONTEXT_LINE.width.county : CONTEXT_LINE.width.other;
+    g.append(svgEl('path', { d: s.d, fill: s.county ? 'none' : PALETTE.contextFill, 'stroke-width': width, 'stroke-dasharray': CONTEXT_LINE.dash.map((n) => r1(n * width)).join(' ') }));
   }
   return g;
 }

@@ -8,7 +8,8 @@ import type { Boundaries } from '../data/load-boundaries.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { forD3, ringsAsLines } from '../map/d3-geometry.ts';
 import { PALETTE } from '../map/map-theme.ts';
-import { retitle, svgEl } from './svg-dom.ts';
+import { EXTENT_LOOK } from '../map/layers/science-city-layers.ts';
+import { r1, retitle, svgEl } from './svg-dom.ts';
 import { localeOf, nameIn, parenthesise } from '../i18n/locale.ts';
 
 export interface ExtentShape {
@@ -49,8 +50,11 @@ export function drawExtents(shapes: ExtentShape[], lang: Lang): SVGGElement {
       svgEl(
         'g',
         { class: 'extent', 'data-place': s.id, 'data-source': 'extents', tabindex: 0, role: 'button' },
-        svgEl('path', { class: 'extent-fill', d: s.area, fill: PALETTE.extentFill, stroke: 'none' }),
-        svgEl('path', { class: 'extent-line', d: s.outline, fill: 'none', stroke: PALETTE.extentLine, 'stroke-width': 1.6, 'stroke-dasharray': '4.8 3.2' }),
+        svgEl('path', { class: 'extent-fill', d: s.area, fill: PALETTE.extentFill, stroke: 'none', 'fill-opacity': EXTENT_LOOK.fillOpacity.plain }),
+        svgEl('path', {
+          class: 'extent-line', d: s.outline, fill: 'none', stroke: PALETTE.extentLine,
+          'stroke-width': EXTENT_LOOK.lineWidth.plain, 'stroke-dasharray': EXTENT_LOOK.dash.map((n) => r1(n * EXTENT_LOOK.lineWidth.plain)).join(' '),
+        }),
         svgEl('path', { class: 'hit', d: s.outline, fill: 'none', stroke: 'transparent', 'stroke-width': LINE_HIT_PX }),
       ),
     );

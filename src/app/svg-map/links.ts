@@ -5,7 +5,7 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import type { GeoPath } from 'd3-geo';
 import type { Lang } from '../i18n/strings.ts';
-import { LINK_STYLE } from '../map/layers/jjj-layers.ts';
+import { LINK_OPACITY, LINK_STYLE } from '../map/layers/jjj-layers.ts';
 import type { LinkKind } from '../map/place-features.ts';
 import { LINE_HIT_PX } from './extents.ts';
 import { r1, svgEl, svgTitle } from './svg-dom.ts';
@@ -57,7 +57,7 @@ export function drawLinks(shapes: LinkShape[]): SVGGElement {
         'g',
         { class: 'link', 'data-place': s.placeId, 'data-source': 'jjj-arcs', 'data-kind': s.kind },
         svgTitle(s.title),
-        svgEl('path', { class: 'link-line', d: s.d, stroke: s.colour, 'stroke-width': r1(s.width), 'stroke-dasharray': s.dash, 'stroke-opacity': s.quiet ? 0.35 : 0.9 }),
+        svgEl('path', { class: 'link-line', d: s.d, stroke: s.colour, 'stroke-width': r1(s.width), 'stroke-dasharray': s.dash, 'stroke-opacity': s.quiet ? LINK_OPACITY.quiet : LINK_OPACITY.cited }),
         svgEl('path', { class: 'hit', d: s.d, stroke: 'transparent', 'stroke-width': LINE_HIT_PX }),
       ),
     );

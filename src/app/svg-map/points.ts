@@ -9,7 +9,7 @@ import type { GeoProjection } from 'd3-geo';
 import type { Lang } from '../i18n/strings.ts';
 import { PALETTE } from '../map/map-theme.ts';
 import type { PlaceFeatures } from '../map/place-features.ts';
-import { METRES_PER_PIXEL_Z0 } from '../map/layers/point-style.ts';
+import { DOT_LOOK, HALO_LOOK, METRES_PER_PIXEL_Z0 } from '../map/layers/point-style.ts';
 import type { LayerId } from '../state/state.ts';
 import { REF_ZOOM } from './viewport.ts';
 import { r1, svgEl, svgTitle } from './svg-dom.ts';
@@ -91,7 +91,7 @@ export function pinShapes(f: PlaceFeatures, projection: GeoProjection, lang: Lan
 
 /** Halos of one layer's pins: faint discs the size of the position uncertainty. */
 export function drawHalos(pins: PinShape[], layer: LayerId): SVGGElement {
-  const g = svgEl('g', { class: 'halos', 'data-layer': layer, 'stroke-width': 1 });
+  const g = svgEl('g', { class: 'halos', 'data-layer': layer, 'stroke-width': HALO_LOOK.strokeWidth });
   for (const p of pins) {
     if (p.layer !== layer || p.halo === null) continue;
     g.append(
@@ -100,9 +100,9 @@ export function drawHalos(pins: PinShape[], layer: LayerId): SVGGElement {
         cy: r1(p.y),
         r: r1(p.halo),
         fill: p.colour,
-        'fill-opacity': p.quiet ? 0.05 : 0.12,
+        'fill-opacity': p.quiet ? HALO_LOOK.fillOpacity.quiet : HALO_LOOK.fillOpacity.cited,
         stroke: p.colour,
-        'stroke-opacity': p.quiet ? 0.2 : 0.45,
+        'stroke-opacity': p.quiet ? HALO_LOOK.strokeOpacity.quiet : HALO_LOOK.strokeOpacity.cited,
       }),
     );
   }
@@ -124,7 +124,7 @@ export function drawPins(pins: PinShape[], layer: LayerId): SVGGElement {
       arrow.textContent = '→';
       pin.append(arrow);
     } else {
-      pin.append(svgEl('circle', { class: 'dot', r: 3, fill: p.colour, 'fill-opacity': p.quiet ? 0.6 : 1, stroke: PALETTE.halo, 'stroke-width': 1 }));
+      pin.append(svgEl('circle', { class: 'dot', r: 3, fill: p.colour, 'fill-opacity': p.quiet ? DOT_LOOK.quietOpacity : 1, stroke: PALETTE.halo, 'stroke-width': DOT_LOOK.strokeWidth }));
     }
     pin.append(svgEl('circle', { class: 'hit', r: HIT_RADIUS_PX, fill: 'transparent' }));
     g.append(pin);

@@ -4,6 +4,9 @@ import type { Lang } from '../../i18n/strings.ts';
 import { PALETTE, labelFont, nameField } from '../map-theme.ts';
 import { at, type LayerDescriptor } from '../layer-descriptor.ts';
 
+/** The context lines' look, also drawn by the SVG map: dashes in line widths, counties finer. */
+export const CONTEXT_LINE = { dash: [2, 2], width: { county: 0.5, other: 0.8 } } as const;
+
 export function contextLayers(lang: Lang): LayerSpecification[] {
   return [
     {
@@ -19,8 +22,8 @@ export function contextLayers(lang: Lang): LayerSpecification[] {
       source: 'context',
       paint: {
         'line-color': PALETTE.contextLine,
-        'line-width': ['case', ['==', ['get', 'level'], 'county'], 0.5, 0.8],
-        'line-dasharray': ['literal', [2, 2]],
+        'line-width': ['case', ['==', ['get', 'level'], 'county'], CONTEXT_LINE.width.county, CONTEXT_LINE.width.other],
+        'line-dasharray': ['literal', [...CONTEXT_LINE.dash]],
       },
     },
     {

@@ -16,6 +16,8 @@ export const LINK_STYLE: Record<LinkKind, { colour: string; dash: number[] | nul
   cooperation: { colour: PALETTE.linkCooperation, dash: [1, 2] },
 };
 export const LINK_KINDS = Object.keys(LINK_STYLE) as LinkKind[];
+/** Links the topic does not mention fade; also drawn so by the SVG map. */
+export const LINK_OPACITY = { cited: 0.9, quiet: 0.35 } as const;
 
 /** One line layer per kind: a fixed dash per layer renders the same in every MapLibre version. */
 export function jjjLinkLayers(): LayerSpecification[] {
@@ -30,7 +32,7 @@ export function jjjLinkLayers(): LayerSpecification[] {
       paint: {
         'line-color': colour,
         'line-width': ['case', isSelected, 4, ['interpolate', ['linear'], ['to-number', ['get', 'factCount'], 0], 0, 1.2, 20, 3.5]],
-        'line-opacity': ['case', isQuiet, 0.35, 0.9],
+        'line-opacity': ['case', isQuiet, LINK_OPACITY.quiet, LINK_OPACITY.cited],
         ...(dash ? { 'line-dasharray': ['literal', dash] as unknown as number[] } : {}),
       },
     };

@@ -19,6 +19,10 @@ export function precisionRadius(): ExpressionSpecification {
   return ['interpolate', ['exponential', 2], ['zoom'], 0, r0, 20, ['*', r0, 2 ** 20]];
 }
 
+/** Dots and halos, also drawn by the SVG map: a point the topic does not mention is quieter. */
+export const DOT_LOOK = { quietOpacity: 0.6, strokeWidth: 1, selectedStrokeWidth: 2.5 } as const;
+export const HALO_LOOK = { fillOpacity: { cited: 0.12, quiet: 0.05 }, strokeOpacity: { cited: 0.45, quiet: 0.2 }, strokeWidth: 1 } as const;
+
 export const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 export const isQuiet: ExpressionSpecification = ['==', ['to-number', ['get', 'factCount'], 0], 0];
 
@@ -36,8 +40,8 @@ export function dotPaint(colour: string) {
     // A zoom curve must be the outermost expression, so the selection case sits inside each stop.
     'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, ['case', isSelected, 6, 3], 12, ['case', isSelected, 8, 5]] as ExpressionSpecification,
     'circle-stroke-color': ['case', isSelected, PALETTE.selected, PALETTE.halo] as ExpressionSpecification,
-    'circle-stroke-width': ['case', isSelected, 2.5, 1] as ExpressionSpecification,
-    'circle-opacity': ['case', isQuiet, 0.6, 1] as ExpressionSpecification,
+    'circle-stroke-width': ['case', isSelected, DOT_LOOK.selectedStrokeWidth, DOT_LOOK.strokeWidth] as ExpressionSpecification,
+    'circle-opacity': ['case', isQuiet, DOT_LOOK.quietOpacity, 1] as ExpressionSpecification,
   };
 }
 
@@ -45,10 +49,10 @@ export function haloPaint(colour: string) {
   return {
     'circle-radius': precisionRadius(),
     'circle-color': pointColour(colour),
-    'circle-opacity': ['case', isQuiet, 0.05, 0.12] as ExpressionSpecification,
+    'circle-opacity': ['case', isQuiet, HALO_LOOK.fillOpacity.quiet, HALO_LOOK.fillOpacity.cited] as ExpressionSpecification,
     'circle-stroke-color': pointColour(colour),
-    'circle-stroke-width': 1,
-    'circle-stroke-opacity': ['case', isQuiet, 0.2, 0.45] as ExpressionSpecification,
+    'circle-stroke-width': HALO_LOOK.strokeWidth,
+    'circle-stroke-opacity': ['case', isQuiet, HALO_LOOK.strokeOpacity.quiet, HALO_LOOK.strokeOpacity.cited] as ExpressionSpecification,
   };
 }
 

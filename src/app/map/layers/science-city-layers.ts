@@ -16,13 +16,16 @@ export function extentLabel(lang: Lang): ExpressionSpecification {
   return ['concat', nameField(lang), `\n${open.trim()}${t('geo.schematicExtent', lang)}${close}`];
 }
 
+/** The extents' look, also drawn by the SVG map (whose selection styles live in svg-map.css). */
+export const EXTENT_LOOK = { fillOpacity: { plain: 0.08, selected: 0.22 }, lineWidth: { plain: 1.6, selected: 3 }, dash: [3, 2] } as const;
+
 export function scienceCityLayers(): LayerSpecification[] {
   return [
     {
       id: 'science-cities-fill',
       type: 'fill',
       source: 'extents',
-      paint: { 'fill-color': PALETTE.extentFill, 'fill-opacity': ['case', selected, 0.22, 0.08] },
+      paint: { 'fill-color': PALETTE.extentFill, 'fill-opacity': ['case', selected, EXTENT_LOOK.fillOpacity.selected, EXTENT_LOOK.fillOpacity.plain] },
     },
     {
       id: 'science-cities-line',
@@ -30,8 +33,8 @@ export function scienceCityLayers(): LayerSpecification[] {
       source: 'extents',
       paint: {
         'line-color': PALETTE.extentLine,
-        'line-width': ['case', selected, 3, 1.6],
-        'line-dasharray': ['literal', [3, 2]],
+        'line-width': ['case', selected, EXTENT_LOOK.lineWidth.selected, EXTENT_LOOK.lineWidth.plain],
+        'line-dasharray': ['literal', [...EXTENT_LOOK.dash]],
       },
     },
   ];
