@@ -5,7 +5,8 @@ import type { Topic } from '../types.ts';
 import { type Lang, type StringKey, t } from './i18n/strings.ts';
 import { loadBoundaries, type Boundaries } from './data/load-boundaries.ts';
 import { FACTS_COMMAND } from './data/load-facts.ts';
-import { DOCUMENTS_URL, loadDocFacts, loadDocuments, loadFigures, loadPlaceFile, loadSummary, loadTalliesByDoc, type PlaceSlice } from './data/load-site.ts';
+import { DOCUMENTS_URL, loadDocFacts, loadSummary } from './data/load-site.ts';
+import { createSentences, once } from './data/sentences.ts';
 import { type AtlasData, type AtlasIndex, indexFacts } from './data/atlas-data.ts';
 import { DataFileError, fetchDataFile } from './data/fetch-data-file.ts';
 import { factDocOf } from '../contract.ts';
@@ -125,16 +126,6 @@ function flyTo(view: MapView, data: AtlasIndex, b: Boundaries, place: string) {
 /** Whether the state shows sentences (panel, reader, tour, charts): `ready` waits for them. */
 const showsSentences = (s: AtlasState) => !!(s.place || s.doc || s.tour || s.view || s.filter);
 
-/** A loader that runs once; a failure is forgotten, so the next call tries again. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () =>
-    (pending ??= load().catch((e: unknown) => {
-      pending = null;
-      throw e;
-    }));
-}
-
 /** The facts of a slice that the document filter lets count (all of them without one). */
 function filteredSlice(slice: AtlasData, docs: ReadonlySet<string> | null, places: AtlasIndex['file']['places']): AtlasData {
   if (!docs) return slice;
@@ -151,23 +142,9 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
   let view = first;
   const select = (place: string | null) => store.set({ place });
   const layout = initLayout($<HTMLButtonElement>('layers-toggle'), $('sidebar'), store.get().lang);
-  const documents = once(() => loadDocuments(data));
-  const talliesByDoc = once(() => loadTalliesByDoc(data));
-  const figures = once(() => loadFigures(data));
-  const slices = new Map<string, () => Promise<PlaceSlice>>();
-  const placeSlice = (id: string, which: 'head' | 'all') => {
-    const key = `${which}:${id}`;
-    if (!slices.has(key)) slices.set(key, once(() => loadPlaceFile(id, which, data)));
-    return slices.get(key)!();
-  };
-  /** What the current state is waiting for (the handle's `sentences()`). */
-  const pending = new Set<Promise<unknown>>();
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    pending.add(p);
-    const done = () => pending.delete(p);
-    p.then(done, done);
-    return p;
-  };
+  const sentences = createSentences(data);
+  const { documents, talliesByDoc, figures, track } = sentences;
+  const placeSlice = sentences.placeSlice;
 
   // The names search instantly; sentences through the prebuilt index, whose files load on the
   // search box's first use. The Traditional → Simplified converter (its own chunk, also the
@@ -455,9 +432,7 @@ function mountViews(first: MapView, store: Store, data: AtlasIndex, b: Boundarie
   });
   return {
     /** Resolves when what the state shows is loaded (panel, reader, tour, charts). */
-    sentences: async () => {
-      while (pending.size) await Promise.allSettled([...pending]);
-    },
+    sentences: () => sentences.settled(),
     /** While the user looks at the map: the presentation's quotes, so 演示 starts at once. */
     warm: () => void (story ? storyData().catch(() => undefined) : undefined),
     setMap(next: MapView) {
