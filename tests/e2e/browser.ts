@@ -59,3 +59,14 @@ export async function openAtlas(browser: Browser, url: string, viewport?: { widt
   if (ready !== 'ready') throw new Error(`atlas did not get ready at ${url}: ${ready}`);
   return w;
 }
+
+/** From the next navigation on, no canvas of `page` gives out a WebGL context, as in a browser without WebGL: the SVG map is drawn. */
+export async function withoutWebgl(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
+      return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof original;
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { awaitReady, launch, watchedPage, type Watched } from './browser.ts';
+import { awaitReady, launch, watchedPage, withoutWebgl, type Watched } from './browser.ts';
 import { expectLikeReference } from './screenshot.ts';
 
 const baseUrl = inject('baseUrl');
@@ -22,13 +22,7 @@ afterAll(async () => {
 /** A page where no canvas gives out a WebGL context, as in a browser without WebGL. */
 async function openWithoutWebgl(hash = '', viewport?: { width: number; height: number }): Promise<Watched> {
   const w = await watchedPage(browser, viewport);
-  await w.page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
-      return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-    } as typeof original;
-  });
+  await withoutWebgl(w.page);
   await w.page.emulateMedia({ reducedMotion: 'reduce' });
   await w.page.goto(`${baseUrl}${hash}`);
   expect(await awaitReady(w.page)).toBe('ready');

@@ -11,7 +11,7 @@ import { parseBoundaries } from '../../src/app/data/load-boundaries.ts';
 import { parseSummary } from '../../src/app/data/load-site.ts';
 import { sceneOfState } from '../../src/app/scene/scene-of-state.ts';
 import { DEFAULT_STATE } from '../../src/app/state/state.ts';
-import { awaitReady, launch, openAtlas, watchedPage } from './browser.ts';
+import { awaitReady, launch, openAtlas, watchedPage, withoutWebgl } from './browser.ts';
 import { REF_ZOOM } from '../../src/app/svg-map/viewport.ts';
 
 const baseUrl = inject('baseUrl');
@@ -106,14 +106,7 @@ describe('the scene and the WebGL map', () => {
 describe('the scene and the SVG map', () => {
   it('agree on the looks the SVG map draws: context dashes, extents, links, halos and dots', async () => {
     const w = await watchedPage(browser);
-    // No canvas gives out a WebGL context: the SVG map is drawn.
-    await w.page.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-        if (type === 'webgl' || type === 'webgl2' || type === 'experimental-webgl') return null;
-        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-      } as typeof original;
-    });
+    await withoutWebgl(w.page);
     await w.page.goto(baseUrl);
     expect(await awaitReady(w.page)).toBe('ready');
     const drawn = await w.page.evaluate(() => {
