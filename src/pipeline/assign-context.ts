@@ -199,9 +199,9 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   const setStory = (places: LentPlace[]) => {
     const scenes = places.some((p) => p.via) ? places : places.filter((p) => isScene(p.id));
     const inner = scenes.filter((p) => p.via || !scenes.some((q) => q.id !== p.id && within(q.id, p.id)));
-    const around = inStory(inner.map((p) => p.id)) ? story.filter((p) => !isAddress(p.id) && !inner.some((q) => q.id === p.id)) : [];
     // A topic that is no scene (a company, a bank) leaves the story where it is.
     if (inner.length === 0) return;
+    const around = inStory(inner.map((p) => p.id)) ? story.filter((p) => !isAddress(p.id) && !inner.some((q) => q.id === p.id)) : [];
     story = [...inner, ...around];
     lendWaiting();
   };

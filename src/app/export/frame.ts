@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/strings.ts';
 import { t } from '../i18n/strings.ts';
 import { choroplethLegend } from '../map/choropleth.ts';
 import { LAYER_CATALOG, type LegendSymbol } from '../map/layer-catalog.ts';
+import { HALO_LOOK } from '../map/layers/point-style.ts';
 import { LAYER_IDS, type LayerId } from '../state/state.ts';
 import { estimateTextWidth, type Measure } from '../map/text-measure.ts';
 import { classLabel, themeLine } from '../ui/legend.ts';
@@ -79,6 +80,22 @@ export const FRAME = {
   swatchH: 10,
   smallSize: 11,
   smallLine: 15,
+} as const;
+
+/**
+ * How a legend row draws its symbol, in the SVG and on the PNG canvas alike: line dashes for the
+ * dash kinds (a fixed short sample, not the map's zoom-dependent pixels), dot and halo radii,
+ * and the halo's opacities as the map's halos have them.
+ */
+export const LEGEND_SYMBOL = {
+  lineWidth: 2,
+  dash: { line: [] as number[], 'dashed-line': [4, 2], 'dotted-line': [1, 2] },
+  dotRadius: 4,
+  haloRadius: 6,
+  haloFillOpacity: HALO_LOOK.fillOpacity.cited,
+  haloStrokeOpacity: HALO_LOOK.strokeOpacity.cited,
+  arrowSize: 14,
+  swatchStroke: '#5d5646',
 } as const;
 
 /** Splits text into lines no wider than `max`, at spaces when it can, between ideographs anywhere. */

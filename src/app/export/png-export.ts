@@ -8,7 +8,7 @@
  * composites, after the task ends. The pixel ratio is restored afterwards.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { FRAME, footerHeight, layoutFrame, type ExportFrame, type FrameLayout, type LegendItem } from './frame.ts';
+import { FRAME, LEGEND_SYMBOL, footerHeight, layoutFrame, type ExportFrame, type FrameLayout, type LegendItem } from './frame.ts';
 
 export type PngScale = 1 | 2 | 4;
 
@@ -86,7 +86,6 @@ function drawFrame(ctx: CanvasRenderingContext2D, frame: ExportFrame, layout: Fr
     const ry = y + c.row * FRAME.legendRow;
     drawLegendSymbol(ctx, c.item, c.x, ry);
     ctx.fillStyle = '#1f1b14';
-    ctx.font = `400 ${FRAME.legendSize}px ${font}`;
     ctx.fillText(c.item.label, c.x + FRAME.swatchW + 5, ry + 9.5);
   }
   y += layout.legendRows * FRAME.legendRow;
@@ -102,6 +101,7 @@ function drawFrame(ctx: CanvasRenderingContext2D, frame: ExportFrame, layout: Fr
 /** A legend row's symbol, as the SVG export draws it: a swatch, a line with the layer's dash, a dot, a halo or an arrow. */
 function drawLegendSymbol(ctx: CanvasRenderingContext2D, item: LegendItem, x: number, y: number) {
   const { swatchW: w, swatchH: h } = FRAME;
+  const L = LEGEND_SYMBOL;
   const mid = y + h / 2;
   ctx.save();
   ctx.fillStyle = item.colour;
@@ -110,9 +110,9 @@ function drawLegendSymbol(ctx: CanvasRenderingContext2D, item: LegendItem, x: nu
     case 'line':
     case 'dashed-line':
     case 'dotted-line':
-      ctx.lineWidth = 2;
+      ctx.lineWidth = L.lineWidth;
       ctx.lineCap = item.symbol === 'dotted-line' ? 'round' : 'butt';
-      ctx.setLineDash(item.symbol === 'dashed-line' ? [4, 2] : item.symbol === 'dotted-line' ? [1, 2] : []);
+      ctx.setLineDash(L.dash[item.symbol]);
       ctx.beginPath();
       ctx.moveTo(x, mid);
       ctx.lineTo(x + w, mid);
@@ -120,7 +120,7 @@ function drawLegendSymbol(ctx: CanvasRenderingContext2D, item: LegendItem, x: nu
       break;
     case 'circle':
       ctx.beginPath();
-      ctx.arc(x + w / 2, mid, 4, 0, 2 * Math.PI);
+      ctx.arc(x + w / 2, mid, L.dotRadius, 0, 2 * Math.PI);
       ctx.fill();
       ctx.strokeStyle = '#ffffff';
       ctx.lineWidth = 1;
@@ -128,22 +128,22 @@ function drawLegendSymbol(ctx: CanvasRenderingContext2D, item: LegendItem, x: nu
       break;
     case 'halo':
       ctx.beginPath();
-      ctx.arc(x + w / 2, mid, 6, 0, 2 * Math.PI);
-      ctx.globalAlpha = 0.12;
+      ctx.arc(x + w / 2, mid, L.haloRadius, 0, 2 * Math.PI);
+      ctx.globalAlpha = L.haloFillOpacity;
       ctx.fill();
-      ctx.globalAlpha = 0.45;
+      ctx.globalAlpha = L.haloStrokeOpacity;
       ctx.lineWidth = 1;
       ctx.stroke();
       break;
     case 'arrow':
-      ctx.font = `400 14px sans-serif`;
+      ctx.font = `400 ${L.arrowSize}px sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillText('→', x + w / 2, mid);
       break;
     default:
       ctx.fillRect(x, y, w, h);
-      ctx.strokeStyle = '#5d5646';
+      ctx.strokeStyle = L.swatchStroke;
       ctx.lineWidth = 0.6;
       ctx.strokeRect(x, y, w, h);
   }

@@ -15,7 +15,7 @@ import { placeGreedy, type Box } from '../map/label-placement.ts';
 import { localIdeographFontFamily } from '../map/map-theme.ts';
 import { estimateTextWidth } from '../map/text-measure.ts';
 import type { MapScene, SceneShape } from '../scene/map-scene.ts';
-import { FRAME, layoutFrame, type LegendItem } from './frame.ts';
+import { FRAME, LEGEND_SYMBOL, layoutFrame, type LegendItem } from './frame.ts';
 import { localeOf } from '../i18n/locale.ts';
 
 export { forD3 } from '../map/d3-geometry.ts';
@@ -94,23 +94,25 @@ function besideBox(c: LabelCandidate, anchor: string, gap: number): { box: Box; 
 
 function legendSymbol(item: LegendItem, x: number, y: number): string {
   const { swatchW: w, swatchH: h } = FRAME;
-  const c = escapeXml(item.colour);
+  const L = LEGEND_SYMBOL;
+  const c = item.colour;
   const mid = r1(y + h / 2);
+  const cx = r1(x + w / 2);
   switch (item.symbol) {
     case 'line':
     case 'dashed-line':
     case 'dotted-line': {
-      const dash = item.symbol === 'dashed-line' ? ' stroke-dasharray="4 2"' : item.symbol === 'dotted-line' ? ' stroke-dasharray="1 2" stroke-linecap="round"' : '';
-      return `<line x1="${r1(x)}" y1="${mid}" x2="${r1(x + w)}" y2="${mid}" stroke="${c}" stroke-width="2"${dash}/>`;
+      const dash = L.dash[item.symbol];
+      return `<line${attrs({ x1: r1(x), y1: mid, x2: r1(x + w), y2: mid, stroke: c, 'stroke-width': L.lineWidth, 'stroke-dasharray': dash.join(' '), 'stroke-linecap': item.symbol === 'dotted-line' ? 'round' : undefined })}/>`;
     }
     case 'circle':
-      return `<circle cx="${r1(x + w / 2)}" cy="${mid}" r="4" fill="${c}" stroke="#ffffff" stroke-width="1"/>`;
+      return `<circle${attrs({ cx, cy: mid, r: L.dotRadius, fill: c, stroke: '#ffffff', 'stroke-width': 1 })}/>`;
     case 'halo':
-      return `<circle cx="${r1(x + w / 2)}" cy="${mid}" r="6" fill="${c}" fill-opacity="0.12" stroke="${c}" stroke-opacity="0.45"/>`;
+      return `<circle${attrs({ cx, cy: mid, r: L.haloRadius, fill: c, 'fill-opacity': L.haloFillOpacity, stroke: c, 'stroke-opacity': L.haloStrokeOpacity })}/>`;
     case 'arrow':
-      return `<text x="${r1(x + w / 2)}" y="${mid}" font-size="14" text-anchor="middle" dominant-baseline="central" fill="${c}">→</text>`;
+      return `<text${attrs({ x: cx, y: mid, 'font-size': L.arrowSize, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: c })}>→</text>`;
     default:
-      return `<rect x="${r1(x)}" y="${r1(y)}" width="${w}" height="${h}" fill="${c}" stroke="#5d5646" stroke-width="0.6"/>`;
+      return `<rect${attrs({ x: r1(x), y: r1(y), width: w, height: h, fill: c, stroke: L.swatchStroke, 'stroke-width': 0.6 })}/>`;
   }
 }
 
@@ -155,11 +157,12 @@ export function exportSvg(sceneAt: (zoom: number) => MapScene, opts: SvgExportOp
   // Shapes, one group per style layer, in the map's order; labels are placed after, above all.
   const labels: LabelCandidate[] = [];
   let group: string | null = null;
-  const open = (sh: SceneShape) => {
+  /** Opens the group of the shape's style layer, closing the one before; `extra`: the group's own attributes. */
+  const open = (sh: SceneShape, extra: Record<string, string> = {}) => {
     if (group === sh.styleLayer) return;
     if (group !== null) out.push('</g>');
     group = sh.styleLayer;
-    out.push(`<g id="layer-${escapeXml(sh.styleLayer)}"${attrs({ 'data-layer': sh.layer ?? 'backdrop' })}>`);
+    out.push(`<g${attrs({ id: `layer-${sh.styleLayer}`, 'data-layer': sh.layer ?? 'backdrop', ...extra })}>`);
   };
   scene.shapes.forEach((sh, order) => {
     if (sh.kind === 'text') {
@@ -234,11 +237,7 @@ export function exportSvg(sceneAt: (zoom: number) => MapScene, opts: SvgExportOp
   group = null;
   for (const { candidate: c, placed: p } of placed) {
     const sh = c.shape;
-    if (group !== sh.styleLayer) {
-      if (group !== null) out.push('</g>');
-      group = sh.styleLayer;
-      out.push(`<g id="layer-${escapeXml(sh.styleLayer)}"${attrs({ 'data-layer': sh.layer ?? 'backdrop' })} dominant-baseline="central" stroke-linejoin="round" paint-order="stroke">`);
-    }
+    open(sh, { 'dominant-baseline': 'central', 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
     const size = p.size;
     const firstDy = -((c.lines.length - 1) * size * 1.2) / 2;
     const tspans = c.lines.length === 1 ? escapeXml(c.lines[0]) : c.lines.map((l, i) => `<tspan x="${r1(p.x)}" dy="${r1(i === 0 ? firstDy : size * 1.2)}">${escapeXml(l)}</tspan>`).join('');

@@ -6,6 +6,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import { type AtlasIndex, countsKey } from '../data/atlas-data.ts';
+import type { Boundaries } from '../data/load-boundaries.ts';
 import { LAYER_IDS, type AtlasState } from '../state/state.ts';
 import { buildStyle, placeSources } from './build-style.ts';
 import { choroplethColour, classBreaks } from './choropleth.ts';
@@ -17,6 +18,14 @@ import { buildPlaceFeatures } from './place-features.ts';
 export type StateTarget = Pick<MapLibreMap, 'setLayoutProperty' | 'setPaintProperty' | 'setFeatureState' | 'getLayer' | 'getSource'>;
 
 const idsOf = (fc: FeatureCollection, key: string) => new Set(fc.features.map((f) => String(f.properties?.[key])));
+
+/** The feature ids each source draws (points by `placeId`, districts and extents by `id`): where a selection can be shown. */
+export function drawnIds(sources: Record<string, FeatureCollection>, b: Pick<Boundaries, 'districts' | 'extents'>): Map<string, Set<string>> {
+  const ids = new Map(Object.entries(sources).map(([id, fc]) => [id, idsOf(fc, 'placeId')]));
+  ids.set('districts', idsOf(b.districts, 'id'));
+  ids.set('extents', idsOf(b.extents, 'id'));
+  return ids;
+}
 
 /**
  * Draws `state` on the map. No previous state is taken: the map remembers what was applied to it
@@ -40,14 +49,12 @@ export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex
     for (const [id, count] of counts) map.setFeatureState({ source: 'districts', id }, { count });
     map.setPaintProperty('districts-fill', 'fill-color', choroplethColour(classBreaks([...counts.values()])));
     const sources = placeSources(buildPlaceFeatures(data, boundaries, state.topic));
-    for (const [id, fc] of Object.entries(sources)) {
-      // The first application after load usually finds the data it would set already there.
-      if (counted !== applied.pointsCounts) (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
-      applied.ids.set(id, idsOf(fc, 'placeId'));
+    // The first application after load usually finds the data it would set already there.
+    if (counted !== applied.pointsCounts) {
+      for (const [id, fc] of Object.entries(sources)) (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
     }
     applied.pointsCounts = counted;
-    applied.ids.set('districts', idsOf(boundaries.districts, 'id'));
-    applied.ids.set('extents', idsOf(boundaries.extents, 'id'));
+    applied.ids = drawnIds(sources, boundaries);
     applied.counts = counted;
     applied.place = undefined; // new data: draw the selection again
   }

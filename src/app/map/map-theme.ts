@@ -62,5 +62,3 @@ export function nameField(lang: Lang): ExpressionSpecification {
   return ['get', localeOf(lang).nameProperty];
 }
 
-/** BCP 47 locale for numbers drawn on the map (thousands separators). */
-export const numberLocale = (lang: Lang) => localeOf(lang).tag;

@@ -64,6 +64,23 @@ const SPEC = { color: dataDriven('color'), number: dataDriven('number'), formatt
 type Evaluated = (props: Record<string, unknown>, id: string, state: Record<string, unknown>) => unknown;
 type Evaluator = (value: unknown, kind: keyof typeof SPEC, rootKey: string) => Evaluated;
 
+/**
+ * The paint and layout properties each layer type is drawn with, by the name the scene gives
+ * them. Absent ones take MapLibre's defaults below (line width 1, circle radius 5, text size 16).
+ */
+const LOOK_PROPERTIES = {
+  fill: { fill: ['paint', 'fill-color', 'color'], opacity: ['paint', 'fill-opacity', 'number'] },
+  line: { colour: ['paint', 'line-color', 'color'], width: ['paint', 'line-width', 'number'], opacity: ['paint', 'line-opacity', 'number'] },
+  circle: {
+    fill: ['paint', 'circle-color', 'color'], radius: ['paint', 'circle-radius', 'number'], opacity: ['paint', 'circle-opacity', 'number'],
+    stroke: ['paint', 'circle-stroke-color', 'color'], strokeWidth: ['paint', 'circle-stroke-width', 'number'], strokeOpacity: ['paint', 'circle-stroke-opacity', 'number'],
+  },
+  symbol: {
+    field: ['layout', 'text-field', 'formatted'], size: ['layout', 'text-size', 'number'], rotate: ['layout', 'text-rotate', 'number'],
+    colour: ['paint', 'text-color', 'color'], halo: ['paint', 'text-halo-color', 'color'], haloWidth: ['paint', 'text-halo-width', 'number'],
+  },
+} as const satisfies Record<string, Record<string, readonly ['paint' | 'layout', string, keyof typeof SPEC]>>;
+
 /** Compiles a paint or layout value once per layer; evaluating it per feature is cheap. */
 function evaluatorAt(zoom: number): Evaluator {
   return (value, kind, rootKey) => {
@@ -136,31 +153,11 @@ export function buildScene(style: StyleSpecification, states: FeatureStates, zoo
     const sourceStates = states.get(l.source);
     const layer = toggleOf(l.id);
     const base = { styleLayer: l.id, layer };
-    const look: Record<string, Evaluated> | null =
-      l.type === 'fill'
-        ? { fill: evaluate(paint['fill-color'], 'color', `layers[${index}].paint.fill-color`), opacity: evaluate(paint['fill-opacity'], 'number', `layers[${index}].paint.fill-opacity`) }
-        : l.type === 'line'
-          ? { colour: evaluate(paint['line-color'], 'color', `layers[${index}].paint.line-color`), width: evaluate(paint['line-width'], 'number', `layers[${index}].paint.line-width`), opacity: evaluate(paint['line-opacity'], 'number', `layers[${index}].paint.line-opacity`) }
-          : l.type === 'circle'
-            ? {
-                fill: evaluate(paint['circle-color'], 'color', `layers[${index}].paint.circle-color`),
-                radius: evaluate(paint['circle-radius'], 'number', `layers[${index}].paint.circle-radius`),
-                opacity: evaluate(paint['circle-opacity'], 'number', `layers[${index}].paint.circle-opacity`),
-                stroke: evaluate(paint['circle-stroke-color'], 'color', `layers[${index}].paint.circle-stroke-color`),
-                strokeWidth: evaluate(paint['circle-stroke-width'], 'number', `layers[${index}].paint.circle-stroke-width`),
-                strokeOpacity: evaluate(paint['circle-stroke-opacity'], 'number', `layers[${index}].paint.circle-stroke-opacity`),
-              }
-            : l.type === 'symbol'
-              ? {
-                  field: evaluate(layout['text-field'], 'formatted', `layers[${index}].layout.text-field`),
-                  size: evaluate(layout['text-size'], 'number', `layers[${index}].layout.text-size`),
-                  rotate: evaluate(layout['text-rotate'], 'number', `layers[${index}].layout.text-rotate`),
-                  colour: evaluate(paint['text-color'], 'color', `layers[${index}].paint.text-color`),
-                  halo: evaluate(paint['text-halo-color'], 'color', `layers[${index}].paint.text-halo-color`),
-                  haloWidth: evaluate(paint['text-halo-width'], 'number', `layers[${index}].paint.text-halo-width`),
-                }
-              : null;
-    if (!look) continue;
+    const drawnWith = LOOK_PROPERTIES[l.type as keyof typeof LOOK_PROPERTIES];
+    if (!drawnWith) continue;
+    const look: Record<string, Evaluated> = Object.fromEntries(
+      Object.entries(drawnWith).map(([name, [where, key, kind]]) => [name, evaluate((where === 'paint' ? paint : layout)[key], kind, `layers[${index}].${where}.${key}`)]),
+    );
     const dash = l.type === 'line' ? dashOf(paint['line-dasharray']) : undefined;
     for (const f of data.features) {
       const properties = (f.properties ?? {}) as Record<string, unknown>;
@@ -172,14 +169,14 @@ export function buildScene(style: StyleSpecification, states: FeatureStates, zoo
       if (l.type === 'symbol') {
         const text = String(at(look.field) ?? '');
         if (!text) continue;
-        const colour = at(look.colour);
+        const rotate = num(at(look.rotate));
         shapes.push({
           kind: 'text', ...common, text,
           textSize: num(at(look.size)) ?? 16,
-          textColour: hexOf(colour) ?? '#000000',
+          textColour: hexOf(at(look.colour)) ?? '#000000',
           haloColour: hexOf(at(look.halo)),
           haloWidth: num(at(look.haloWidth)) ?? 0,
-          ...(num(at(look.rotate)) ? { rotate: num(at(look.rotate)) } : {}),
+          ...(rotate ? { rotate } : {}),
           ...(Array.isArray(layout['text-variable-anchor']) ? { anchors: layout['text-variable-anchor'] as string[], offsetEm: num(layout['text-radial-offset']) ?? 0 } : {}),
           ...(layout['text-allow-overlap'] === true ? { overlap: true } : {}),
         });

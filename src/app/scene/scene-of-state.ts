@@ -5,7 +5,7 @@
 import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import type { AtlasState } from '../state/state.ts';
-import { selectionTargets } from '../map/apply-state.ts';
+import { drawnIds, selectionTargets } from '../map/apply-state.ts';
 import { buildStyle, placeSources } from '../map/build-style.ts';
 import { buildPlaceFeatures } from '../map/place-features.ts';
 import { buildScene, type FeatureStates, type MapScene } from './map-scene.ts';
@@ -21,10 +21,7 @@ export function featureStates(data: AtlasIndex, b: Boundaries, state: Pick<Atlas
   };
   for (const [id, count] of data.districtCounts(state.topic)) set('districts', id, { count });
   if (state.place) {
-    const idsOf = (fc: { features: Array<{ properties: Record<string, unknown> | null }> }, key: string) => new Set(fc.features.map((f) => String(f.properties?.[key])));
-    const ids = new Map(Object.entries(placeSources(buildPlaceFeatures(data, b, state.topic))).map(([source, fc]) => [source, idsOf(fc, 'placeId')]));
-    ids.set('districts', idsOf(b.districts, 'id'));
-    ids.set('extents', idsOf(b.extents, 'id'));
+    const ids = drawnIds(placeSources(buildPlaceFeatures(data, b, state.topic)), b);
     for (const at of selectionTargets(state.place, data, ids)) set(at.source, at.id, { selected: true });
   }
   return states;

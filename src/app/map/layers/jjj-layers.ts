@@ -5,7 +5,8 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
 import type { LinkKind } from '../place-features.ts';
-import { PALETTE, labelFont, nameField, numberLocale } from '../map-theme.ts';
+import { PALETTE, labelFont, nameField } from '../map-theme.ts';
+import { localeOf } from '../../i18n/locale.ts';
 import { citedFirst, dotPaint, isQuiet, isSelected, labelPaint, pointLabelLayout } from './point-style.ts';
 import { at, lineSymbol, type LayerDescriptor, type LegendEntry } from '../layer-descriptor.ts';
 
@@ -46,7 +47,7 @@ export function nationalLabel(lang: Lang): ExpressionSpecification {
     'concat',
     nameField(lang),
     ' ',
-    ['number-format', ['get', 'distanceKm'], { locale: numberLocale(lang), 'max-fraction-digits': 0 }],
+    ['number-format', ['get', 'distanceKm'], { locale: localeOf(lang).tag, 'max-fraction-digits': 0 }],
     ' km',
   ];
 }
