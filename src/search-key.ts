@@ -1,6 +1,6 @@
 /**
  * What the sentence index (src/pipeline/sentence-index.ts) and the app's query
- * (src/app/ui/sentence-search.ts) must agree on: how a text becomes a key, how a key is cut into
+ * (src/app/features/search/sentence-search.ts) must agree on: how a text becomes a key, how a key is cut into
  * bigrams, and which shard a bigram lives in. Pure; shared by the pipeline and the app.
  */
 

@@ -280,7 +280,7 @@ export const STRINGS = {
   readerMention: { zh: '选择地点：{name}', en: 'Select place: {name}' },
   readerCurrent: { zh: '当前句子', en: 'Current sentence' },
   // — end charts and documents —
-  // — presenting — (keys used by src/app/tour/**)
+  // — presenting — (keys used by src/app/features/tour/**)
   'tour.region': { zh: '演示', en: 'Presentation' },
   'tour.progress': { zh: '{n} / {count}', en: '{n} / {count}' },
   'tour.progressLabel': { zh: '演示进度', en: 'Presentation progress' },
@@ -295,7 +295,7 @@ export const STRINGS = {
   'tour.captions': { zh: '原文引述', en: 'From the sources' },
   'tour.loadFailed': { zh: '演示无法加载：{reason}', en: 'The presentation could not be loaded: {reason}' },
   // — end presenting —
-  // — export — (keys used by src/app/export/**; exportOpen is in the app shell block)
+  // — export — (keys used by src/app/features/export/**; exportOpen is in the app shell block)
   'export.menu': { zh: '导出地图', en: 'Export the map' },
   'export.png': { zh: 'PNG 图片（{n}×）', en: 'PNG image ({n}×)' },
   'export.svg': { zh: 'SVG 矢量图（各区）', en: 'SVG vector map (districts)' },

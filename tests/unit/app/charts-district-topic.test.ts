@@ -3,10 +3,10 @@ import { siteOf } from './site-fixtures.ts';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import {
   CHART_PALETTE, OTHER_COLOUR, districtIds, districtTopicModel, topicColours,
-} from '../../../src/app/charts/district-topic-model.ts';
-import { countTicks } from '../../../src/app/charts/district-topic-chart.ts';
+} from '../../../src/app/features/charts/district-topic-model.ts';
+import { countTicks } from '../../../src/app/features/charts/district-topic-chart.ts';
 import { TOPIC_ORDER } from '../../../src/app/ui/labels.ts';
-import { primaryTopic } from '../../../src/app/ui/panel-model.ts';
+import { primaryTopic } from '../../../src/app/features/panel/panel-model.ts';
 import type { FactsFile, Topic } from '../../../src/types.ts';
 import { factsFile } from '../../fixtures/corpus.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
-import { docYear, factYear, figureKind, figureRows, figureYear, figuresModel, yearsOf } from '../../../src/app/charts/figures-model.ts';
+import { docYear, factYear, figureKind, figureRows, figureYear, figuresModel, yearsOf } from '../../../src/app/features/charts/figures-model.ts';
 import type { Fact, FactsFile, Figure } from '../../../src/types.ts';
 import { factsFile, docText as readDoc } from '../../fixtures/corpus.ts';
 import { TOPIC_ORDER, topicLabel } from '../../../src/app/ui/labels.ts';

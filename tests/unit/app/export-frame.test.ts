@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { exportFilename, exportFrame, footerHeight, layerLegendItems, layoutFrame, legendItems, wrapText, FRAME } from '../../../src/app/export/frame.ts';
+import { exportFilename, exportFrame, footerHeight, layerLegendItems, layoutFrame, legendItems, wrapText, FRAME } from '../../../src/app/features/export/frame.ts';
 import { t } from '../../../src/app/i18n/strings.ts';
 import { lineSymbol } from '../../../src/app/map/layer-catalog.ts';
 import { LINK_KINDS, LINK_STYLE } from '../../../src/app/map/layers/jjj-layers.ts';
 import { DEFAULT_STATE } from '../../../src/app/state/state.ts';
 import { colourOfCounts } from '../../../src/app/map/choropleth.ts';
-import { pngSize } from '../../../src/app/export/png-export.ts';
-import { menuMove } from '../../../src/app/export/export-menu.ts';
+import { pngSize } from '../../../src/app/features/export/png-export.ts';
+import { menuMove } from '../../../src/app/features/export/export-menu.ts';
 import { choroplethLegend } from '../../../src/app/map/choropleth.ts';
 import { PALETTE } from '../../../src/app/map/map-theme.ts';
 import { data } from './map-fixtures.ts';

@@ -7,11 +7,11 @@ import { loadSummary } from '../../../src/app/data/load-site.ts';
 import { siteOf } from './site-fixtures.ts';
 import type { FactsFile } from '../../../src/types.ts';
 import type { AtlasData } from '../../../src/app/data/atlas-data.ts';
-import { panelModel } from '../../../src/app/ui/panel-model.ts';
-import { buildSearchIndex, search } from '../../../src/app/ui/search-index.ts';
-import { documentsModel } from '../../../src/app/ui/documents-list-model.ts';
-import { figuresModel } from '../../../src/app/charts/figures-model.ts';
-import { districtTopicModel } from '../../../src/app/charts/district-topic-model.ts';
+import { panelModel } from '../../../src/app/features/panel/panel-model.ts';
+import { buildSearchIndex, search } from '../../../src/app/features/search/search-model.ts';
+import { documentsModel } from '../../../src/app/features/documents/documents-model.ts';
+import { figuresModel } from '../../../src/app/features/charts/figures-model.ts';
+import { districtTopicModel } from '../../../src/app/features/charts/district-topic-model.ts';
 import { TOPIC_ORDER } from '../../../src/app/ui/labels.ts';
 import { factsJson } from '../../fixtures/corpus.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalise } from '../../../src/app/ui/search-index.ts';
-import { gramShard, keyBigrams, sentenceSearch, type SentenceHit } from '../../../src/app/ui/sentence-search.ts';
+import { normalise } from '../../../src/app/features/search/search-model.ts';
+import { gramShard, keyBigrams, sentenceSearch, type SentenceHit } from '../../../src/app/features/search/sentence-search.ts';
 import { sentenceIndex, type IndexFile, type IndexedSentence } from '../../../src/pipeline/sentence-index.ts';
 
 // Traditional → Simplified, character by character (stands in for OpenCC's tw → cn).

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { siteOf } from './site-fixtures.ts';
 import { DataFileError } from '../../../src/app/data/fetch-data-file.ts';
-import { fetchStory, parseStory } from '../../../src/app/tour/story.ts';
-import { actionTarget, clampStep, keyAction, stepFit, stepState, stepView } from '../../../src/app/tour/tour-model.ts';
+import { fetchStory, parseStory } from '../../../src/app/features/tour/story.ts';
+import { actionTarget, clampStep, keyAction, stepFit, stepState, stepView } from '../../../src/app/features/tour/tour-model.ts';
 import type { FactsFile } from '../../../src/types.ts';
 
 // Fact ids name their document (src/pipeline/fact-id.ts).

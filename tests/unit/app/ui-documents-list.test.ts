@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteOf } from './site-fixtures.ts';
-import { documentsModel } from '../../../src/app/ui/documents-list-model.ts';
+import { documentsModel } from '../../../src/app/features/documents/documents-model.ts';
 import type { FactsFile } from '../../../src/types.ts';
 import { factsFile, docText } from '../../fixtures/corpus.ts';
 

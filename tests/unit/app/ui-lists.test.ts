@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { siteOf } from './site-fixtures.ts';
-import { classLabel, themeLine } from '../../../src/app/ui/legend.ts';
+import { classLabel, themeLine } from '../../../src/app/features/legend/legend-model.ts';
 import { choroplethLegend, classColours } from '../../../src/app/map/choropleth.ts';
 import { PALETTE } from '../../../src/app/map/map-theme.ts';
-import { listMove, placeListModel } from '../../../src/app/ui/place-list.ts';
+import { listMove, placeListModel } from '../../../src/app/features/place-list/place-list-model.ts';
 import { buildPlaceFeatures } from '../../../src/app/map/place-features.ts';
 import { boundaries } from './map-fixtures.ts';
 import type { FactsFile } from '../../../src/types.ts';

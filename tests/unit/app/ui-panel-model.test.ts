@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js/t2cn';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
-import { formatCitation, panelModel, primaryTopic } from '../../../src/app/ui/panel-model.ts';
+import { panelModel, primaryTopic } from '../../../src/app/features/panel/panel-model.ts';
+import { formatCitation } from '../../../src/app/ui/citation.ts';
 import type { FactsFile } from '../../../src/types.ts';
 import { factsFile } from '../../fixtures/corpus.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factMentions, findMentions, mentionIndex, nearestToCentre, paragraphs, segments, textProblem } from '../../../src/app/ui/reader-model.ts';
+import { factMentions, findMentions, mentionIndex, nearestToCentre, paragraphs, segments, textProblem } from '../../../src/app/features/reader/reader-model.ts';
 import type { Fact, FactPlace, FactsFile } from '../../../src/types.ts';
 import { factsFile, docText } from '../../fixtures/corpus.ts';
 

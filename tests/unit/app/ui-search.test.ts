@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js/t2cn';
-import { buildSearchIndex, search, sentenceResults } from '../../../src/app/ui/search-index.ts';
-import { sentenceSearch } from '../../../src/app/ui/sentence-search.ts';
+import { buildSearchIndex, search, sentenceResults } from '../../../src/app/features/search/search-model.ts';
+import { sentenceSearch } from '../../../src/app/features/search/sentence-search.ts';
 import type { FactsFile } from '../../../src/types.ts';
 import { siteOf } from './site-fixtures.ts';
 import { factsFile } from '../../fixtures/corpus.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { sentenceIndex, type IndexFile, type IndexedSentence } from '../../../src/pipeline/sentence-index.ts';
-import { normalise } from '../../../src/app/ui/search-index.ts';
-import { gramShard, keyBigrams } from '../../../src/app/ui/sentence-search.ts';
+import { normalise } from '../../../src/app/features/search/search-model.ts';
+import { gramShard, keyBigrams } from '../../../src/app/features/search/sentence-search.ts';
 
 const FOLD: Record<string, string> = { 學: '学', 園: '园', 區: '区', 國: '国', 實: '实', 驗: '验', 創: '创', 新: '新' };
 const fold = (s: string) => Array.from(s, (c) => FOLD[c] ?? c).join('');

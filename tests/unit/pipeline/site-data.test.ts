@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { parsePlaceFile } from '../../../src/app/data/load-site.ts';
-import { panelModel } from '../../../src/app/ui/panel-model.ts';
+import { panelModel } from '../../../src/app/features/panel/panel-model.ts';
 import { headCap, headOf, PANEL_HEAD, sumTallies, tallies, tallyCount, tallyListed, type Tally } from '../../../src/place-facts.ts';
 import { DEFAULTS, loadInputs, runCli } from '../../../src/pipeline/cli.ts';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
