@@ -1,8 +1,8 @@
 /**
  * One scene, three renderers: what MapLibre draws (its queried features, with their paint
  * evaluated for each feature and its state) is what the scene says (src/app/scene/), which is
- * what the SVG export draws (tests/unit/app/export-svg.test.ts) and what the SVG map sizes its
- * dots, halos and links by (the same unit test). Checked here for a sample of every layer.
+ * what the SVG export draws (tests/unit/app/export-svg.test.ts) and what the SVG map draws (its
+ * looks set from the scene at its own zoom, read back here). Checked for a sample of every layer.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,6 @@ import { parseSummary } from '../../src/app/data/load-site.ts';
 import { sceneOfState } from '../../src/app/scene/scene-of-state.ts';
 import { DEFAULT_STATE } from '../../src/app/state/state.ts';
 import { awaitReady, launch, openAtlas, watchedPage, withoutWebgl } from './browser.ts';
-import { REF_ZOOM } from '../../src/app/svg-map/viewport.ts';
 
 const baseUrl = inject('baseUrl');
 // The data the built site serves.
@@ -104,71 +103,129 @@ describe('the scene and the WebGL map', () => {
 });
 
 describe('the scene and the SVG map', () => {
-  it('agree on the looks the SVG map draws: context dashes, extents, links, halos and dots', async () => {
+  /** The SVG map's looks, read back: the place each element stands for and the attributes it draws with. */
+  const readSvgLooks = () => {
+    const attrs = (sel: string, names: string[]) =>
+      [...document.querySelectorAll(sel)].map(
+        (e): Record<string, string | null> => ({
+          place: e.closest('[data-place]')?.getAttribute('data-place') ?? null,
+          ...Object.fromEntries(names.map((n) => [n, e.getAttribute(n) ?? e.parentElement?.getAttribute(n) ?? null])),
+        }),
+      );
+    return {
+      zoom: Number(document.querySelector<SVGElement>('#map svg.svg-map')!.dataset.zoom),
+      context: attrs('#map g.context path', ['stroke', 'stroke-width', 'stroke-dasharray']),
+      districts: attrs('#map path.district', ['fill', 'fill-opacity']),
+      extents: attrs('#map .extent-line', ['stroke', 'stroke-width', 'stroke-dasharray']),
+      extentFills: attrs('#map .extent-fill', ['fill', 'fill-opacity']),
+      links: attrs('#map .link-line', ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity']),
+      halos: attrs('#map .halos circle', ['fill', 'fill-opacity', 'stroke-opacity', 'stroke-width']),
+      dots: attrs('#map .pin .dot', ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'r']),
+      selected: attrs('#map .marked-outline.is-selected', ['stroke', 'stroke-width']),
+    };
+  };
+  type SvgLooks = ReturnType<typeof readSvgLooks>;
+  const close = (attr: string | null, value: number | undefined, what: string) => {
+    expect(value, what).toBeDefined();
+    // The SVG map writes two decimals.
+    expect(Math.abs(Number(attr) - value!), `${what}: ${attr} for ${value}`).toBeLessThanOrEqual(0.0051);
+  };
+  const dash = (d: number[] | undefined) => (d ? d.map((n) => Math.round(n * 100) / 100).join(' ') : null);
+
+  /** Compares every element read back with its shape in the scene of `state` at the SVG map's own zoom; returns how many. */
+  function compare(drawn: SvgLooks, state: typeof DEFAULT_STATE): number {
+    expect(drawn.zoom).toBeGreaterThan(5);
+    const scene = sceneOfState(boundaries, summary, state, drawn.zoom);
+    const shape = (test: (layer: string) => boolean, place: string | null) => scene.shapes.find((x) => test(x.styleLayer) && x.placeId === place);
+    let compared = 0;
+    // Context lines (the backdrop, not keyed by place): each width the style gives, with its dash in pixels.
+    for (const c of drawn.context) {
+      const s = scene.shapes.find((x) => x.styleLayer === 'context-line' && x.strokeWidth === Number(c['stroke-width']));
+      expect(s, `context width ${c['stroke-width']}`).toBeDefined();
+      expect(c.stroke).toBe(s!.stroke);
+      compared++;
+    }
+    for (const d of drawn.districts) {
+      const s = shape((l) => l === 'districts-fill', d.place)!;
+      expect(d.fill, String(d.place)).toBe(s.fill);
+      close(d['fill-opacity'], s.fillOpacity, `${d.place} fill-opacity`);
+      compared++;
+    }
+    for (const e of drawn.extents) {
+      const s = shape((l) => l === 'science-cities-line', e.place)!;
+      expect([e.stroke, e['stroke-dasharray']], String(e.place)).toEqual([s.stroke, dash(s.dash)]);
+      close(e['stroke-width'], s.strokeWidth, `${e.place} width`);
+      compared++;
+    }
+    for (const e of drawn.extentFills) {
+      const s = shape((l) => l === 'science-cities-fill', e.place)!;
+      expect(e.fill, String(e.place)).toBe(s.fill);
+      close(e['fill-opacity'], s.fillOpacity, `${e.place} fill-opacity`);
+      compared++;
+    }
+    for (const l of drawn.links) {
+      const s = shape((x) => x.startsWith('jjj-arcs-'), l.place);
+      expect(s, String(l.place)).toBeDefined();
+      expect([l.stroke, l['stroke-dasharray']], String(l.place)).toEqual([s!.stroke, dash(s!.dash)]);
+      close(l['stroke-width'], s!.strokeWidth, `${l.place} width`);
+      close(l['stroke-opacity'], s!.strokeOpacity, `${l.place} opacity`);
+      compared++;
+    }
+    for (const h of drawn.halos) {
+      const s = shape((x) => x.endsWith('-halo'), h.place);
+      expect(s, String(h.place)).toBeDefined();
+      expect(h.fill, String(h.place)).toBe(s!.fill);
+      close(h['fill-opacity'], s!.fillOpacity, `${h.place} halo fill-opacity`);
+      close(h['stroke-opacity'], s!.strokeOpacity, `${h.place} halo stroke-opacity`);
+      close(h['stroke-width'], s!.strokeWidth, `${h.place} halo width`);
+      compared++;
+    }
+    for (const d of drawn.dots) {
+      const s = shape((x) => x.endsWith('-dot') || x === 'jjj-nodes', d.place);
+      expect(s, String(d.place)).toBeDefined();
+      expect([d.fill, d.stroke], String(d.place)).toEqual([s!.fill, s!.stroke]);
+      close(d['fill-opacity'], s!.fillOpacity ?? 1, `${d.place} dot opacity`);
+      close(d['stroke-width'], s!.strokeWidth, `${d.place} dot stroke`);
+      close(d.r, s!.radius, `${d.place} dot radius`);
+      compared++;
+    }
+    for (const o of drawn.selected) {
+      const s = shape((x) => x === 'districts-selected', o.place)!;
+      expect(o.stroke, String(o.place)).toBe(s.stroke);
+      close(o['stroke-width'], s.strokeWidth, `${o.place} selected outline`);
+      compared++;
+    }
+    return compared;
+  }
+
+  it('agree on the looks the SVG map draws: districts, context, extents, links, halos and dots', async () => {
     const w = await watchedPage(browser);
     await withoutWebgl(w.page);
     await w.page.goto(baseUrl);
     expect(await awaitReady(w.page)).toBe('ready');
-    const drawn = await w.page.evaluate(() => {
-      const attrs = (sel: string, names: string[]) =>
-        [...document.querySelectorAll(sel)].slice(0, 40).map(
-          (e): Record<string, string | null> => ({
-            place: e.closest('[data-place]')?.getAttribute('data-place') ?? null,
-            ...Object.fromEntries(names.map((n) => [n, e.getAttribute(n) ?? e.parentElement?.getAttribute(n) ?? null])),
-          }),
-        );
-      return {
-        context: attrs('#map g.context path', ['stroke', 'stroke-width', 'stroke-dasharray']),
-        extents: attrs('#map .extent-line', ['stroke', 'stroke-width', 'stroke-dasharray']),
-        extentFills: attrs('#map .extent-fill', ['fill', 'fill-opacity']),
-        links: attrs('#map .link-line', ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity']),
-        halos: attrs('#map .halos circle', ['fill', 'fill-opacity', 'stroke-opacity', 'stroke-width']),
-        dots: attrs('#map .pin .dot', ['fill', 'fill-opacity', 'stroke-width']),
-      };
-    });
+    const drawn = await w.page.evaluate(readSvgLooks);
     await w.page.close();
-    // The SVG map draws lines and dots in screen pixels and its shapes in units of REF_ZOOM.
-    const scene = sceneOfState(boundaries, summary, DEFAULT_STATE, REF_ZOOM);
-    const shape = (styleLayer: string, place: string | null) => scene.shapes.find((x) => x.styleLayer === styleLayer && (place === null || x.placeId === place));
-    const dash = (d: number[] | undefined) => (d ? d.map((n) => Math.round(n * 10) / 10).join(' ') : null);
-    let compared = 0;
-    // Context lines: each of the two widths the style gives, with its dash in pixels.
-    for (const c of drawn.context) {
-      const widths = scene.shapes.filter((x) => x.styleLayer === 'context-line').map((x) => x.strokeWidth);
-      expect(widths).toContain(Number(c['stroke-width']));
-      const s = scene.shapes.find((x) => x.styleLayer === 'context-line' && x.strokeWidth === Number(c['stroke-width']))!;
-      expect(c.stroke).toBe(s.stroke);
-      expect(c['stroke-dasharray']).toBe(dash(s.dash));
-      compared++;
-    }
-    for (const e of drawn.extents) {
-      const s = shape('science-cities-line', e.place)!;
-      expect([e.stroke, Number(e['stroke-width']), e['stroke-dasharray']], String(e.place)).toEqual([s.stroke, s.strokeWidth, dash(s.dash)]);
-      compared++;
-    }
-    for (const e of drawn.extentFills) {
-      const s = shape('science-cities-fill', e.place)!;
-      expect([e.fill, Number(e['fill-opacity'])], String(e.place)).toEqual([s.fill, s.fillOpacity]);
-      compared++;
-    }
-    for (const l of drawn.links) {
-      const s = scene.shapes.find((x) => x.styleLayer.startsWith('jjj-arcs-') && x.placeId === l.place)!;
-      expect(s, String(l.place)).toBeDefined();
-      expect([l.stroke, Number(l['stroke-width']), l['stroke-dasharray'], Number(l['stroke-opacity'])], String(l.place)).toEqual([s.stroke, Math.round(s.strokeWidth! * 10) / 10, dash(s.dash), s.strokeOpacity]);
-      compared++;
-    }
-    for (const h of drawn.halos) {
-      const s = scene.shapes.find((x) => x.styleLayer.endsWith('-halo') && x.placeId === h.place) ?? scene.shapes.find((x) => x.styleLayer.endsWith('-halo') && x.fill === h.fill);
-      expect(s, String(h.place)).toBeDefined();
-      expect([h.fill, Number(h['fill-opacity']), Number(h['stroke-opacity']), Number(h['stroke-width'])]).toEqual([s!.fill, s!.fillOpacity, s!.strokeOpacity, s!.strokeWidth]);
-      compared++;
-    }
-    for (const d of drawn.dots) {
-      const s = scene.shapes.find((x) => x.styleLayer.endsWith('-dot') || x.styleLayer === 'jjj-nodes' ? x.placeId === d.place : false);
-      expect(s, String(d.place)).toBeDefined();
-      expect([d.fill, Number(d['fill-opacity']), Number(d['stroke-width'])], String(d.place)).toEqual([s!.fill, s!.fillOpacity, s!.strokeWidth]);
-      compared++;
-    }
-    expect(compared).toBeGreaterThanOrEqual(60);
+    expect(drawn.districts).toHaveLength(16);
+    expect(compare(drawn, DEFAULT_STATE)).toBeGreaterThanOrEqual(60);
   }, 60_000);
+
+  it('draw a selection as MapLibre does: a selected dot and a selected district', async () => {
+    for (const place of ['zgc-haidian-park', 'haidian']) {
+      const w = await watchedPage(browser);
+      await withoutWebgl(w.page);
+      await w.page.goto(`${baseUrl}#place=${place}`);
+      expect(await awaitReady(w.page)).toBe('ready');
+      const drawn = await w.page.evaluate(readSvgLooks);
+      await w.page.close();
+      const state = { ...DEFAULT_STATE, place };
+      expect(compare(drawn, state)).toBeGreaterThanOrEqual(60);
+      if (place === 'haidian') expect(drawn.selected.map((o) => o.place)).toEqual(['haidian']);
+      else {
+        const dot = drawn.dots.find((d) => d.place === place)!;
+        const plain = drawn.dots.find((d) => d.place !== place && d.place?.startsWith('zgc-'))!;
+        // The selected dot is larger than the others, as on the WebGL map.
+        expect(Number(dot.r)).toBeGreaterThan(Number(plain.r));
+      }
+    }
+  }, 90_000);
 });

@@ -1,10 +1,9 @@
 /**
- * The 16 districts as a choropleth of fact counts, in the WebGL map's classes and colours; each
- * path is a focusable button named by its <title> (name and count), keyed by `data-place`.
+ * The 16 districts, each path a focusable button named by its <title> (name and count), keyed by
+ * `data-place`; their fills come from the scene (scene-looks.ts), as every look of the SVG map.
  */
 import type { GeoPath, GeoPermissibleObjects } from 'd3-geo';
 import type { Boundaries } from '../data/load-boundaries.ts';
-import { colourOfCounts } from '../map/choropleth.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { forD3 } from '../map/d3-geometry.ts';
 import { PALETTE } from '../map/map-theme.ts';
@@ -18,7 +17,6 @@ export interface DistrictShape {
 }
 
 export interface DistrictLook {
-  fill: string;
   count: number;
   title: string;
 }
@@ -31,15 +29,14 @@ export function districtShapes(b: Pick<Boundaries, 'districts'>, path: GeoPath):
   }));
 }
 
-/** Fill and name per district for the topic's counts (a district missing from `counts` has 0). */
+/** Count and name per district for the topic's counts (a district missing from `counts` has 0). */
 export function districtLooks(b: Pick<Boundaries, 'districts'>, counts: Map<string, number>, lang: Lang): Map<string, DistrictLook> {
-  const colourOf = colourOfCounts(counts.values());
   return new Map(
     b.districts.features.map((f) => {
       const id = String(f.properties?.id);
       const count = counts.get(id) ?? 0;
       const name = featureName(f.properties, localeOf(lang), id);
-      return [id, { fill: colourOf(count), count, title: t('placeListCountLabel', lang, { name, n: String(count) }) }];
+      return [id, { count, title: t('placeListCountLabel', lang, { name, n: String(count) }) }];
     }),
   );
 }
@@ -56,7 +53,6 @@ export function restyleDistricts(g: SVGGElement, looks: Map<string, DistrictLook
   for (const p of g.querySelectorAll<SVGPathElement>('path[data-place]')) {
     const look = looks.get(p.dataset.place!);
     if (!look) continue;
-    p.setAttribute('fill', look.fill);
     p.dataset.count = String(look.count);
     retitle(p, look.title);
   }

@@ -1,5 +1,5 @@
 /**
- * The 三城一区 as schematic extents: a faint tint and a dashed outline, as on the WebGL map. The
+ * The 三城一区 as schematic extents: a tint and an outline, looking as the scene says. The
  * tint takes no clicks (中关村科学城 covers all of Haidian, which must stay clickable): the outline
  * does, through a wide transparent stroke, and each extent is a focusable button.
  */
@@ -7,9 +7,7 @@ import type { GeoPath, GeoPermissibleObjects } from 'd3-geo';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { type Lang, t } from '../i18n/strings.ts';
 import { forD3, ringsAsLines } from '../map/d3-geometry.ts';
-import { PALETTE } from '../map/map-theme.ts';
-import { EXTENT_LOOK } from '../map/layers/science-city-layers.ts';
-import { r1, retitle, svgEl } from './svg-dom.ts';
+import { retitle, svgEl } from './svg-dom.ts';
 import { localeOf, nameIn, parenthesise } from '../i18n/locale.ts';
 
 export interface ExtentShape {
@@ -50,11 +48,8 @@ export function drawExtents(shapes: ExtentShape[], lang: Lang): SVGGElement {
       svgEl(
         'g',
         { class: 'extent', 'data-place': s.id, 'data-source': 'extents', tabindex: 0, role: 'button' },
-        svgEl('path', { class: 'extent-fill', d: s.area, fill: PALETTE.extentFill, stroke: 'none', 'fill-opacity': EXTENT_LOOK.fillOpacity.plain }),
-        svgEl('path', {
-          class: 'extent-line', d: s.outline, fill: 'none', stroke: PALETTE.extentLine,
-          'stroke-width': EXTENT_LOOK.lineWidth.plain, 'stroke-dasharray': EXTENT_LOOK.dash.map((n) => r1(n * EXTENT_LOOK.lineWidth.plain)).join(' '),
-        }),
+        svgEl('path', { class: 'extent-fill', d: s.area, stroke: 'none' }),
+        svgEl('path', { class: 'extent-line', d: s.outline, fill: 'none' }),
         svgEl('path', { class: 'hit', d: s.outline, fill: 'none', stroke: 'transparent', 'stroke-width': LINE_HIT_PX }),
       ),
     );

@@ -7,9 +7,8 @@
 import type { Feature, Point } from 'geojson';
 import type { GeoProjection } from 'd3-geo';
 import type { Lang } from '../i18n/strings.ts';
-import { PALETTE } from '../map/map-theme.ts';
 import type { PlaceFeatures } from '../map/place-features.ts';
-import { DOT_LOOK, HALO_LOOK, METRES_PER_PIXEL_Z0 } from '../map/layers/point-style.ts';
+import { METRES_PER_PIXEL_Z0 } from '../map/layers/point-style.ts';
 import type { LayerId } from '../state/state.ts';
 import { REF_ZOOM } from './viewport.ts';
 import { r1, svgEl, svgTitle } from './svg-dom.ts';
@@ -24,8 +23,6 @@ export interface PinShape {
   /** Projected units. */
   x: number;
   y: number;
-  /** Its layer's colour, grey when the topic does not mention it. */
-  colour: string;
   quiet: boolean;
   factCount: number;
   name: string;
@@ -37,12 +34,8 @@ export interface PinShape {
   bearing: number | null;
 }
 
-const PIN_STYLE: Record<PinSource, { layer: LayerId; colour: string }> = {
-  'sub-parks': { layer: 'sub-parks', colour: PALETTE.subPark },
-  facilities: { layer: 'facilities', colour: PALETTE.facility },
-  'jjj-nodes': { layer: 'jjj', colour: PALETTE.linkCooperation },
-  national: { layer: 'jjj', colour: PALETTE.national },
-};
+/** The layer toggle each point source belongs to. */
+const PIN_LAYER: Record<PinSource, LayerId> = { 'sub-parks': 'sub-parks', facilities: 'facilities', 'jjj-nodes': 'jjj', national: 'jjj' };
 
 /** Dot pixels, clickable: a 3–5 px dot is too small to hit. */
 const HIT_RADIUS_PX = 8;
@@ -74,10 +67,9 @@ export function pinShapes(f: PlaceFeatures, projection: GeoProjection, lang: Lan
       return {
         placeId: String(p.placeId),
         source,
-        layer: PIN_STYLE[source].layer,
+        layer: PIN_LAYER[source],
         x,
         y,
-        colour: quiet ? PALETTE.muted : PIN_STYLE[source].colour,
         quiet,
         factCount,
         name: km,
@@ -89,20 +81,18 @@ export function pinShapes(f: PlaceFeatures, projection: GeoProjection, lang: Lan
   );
 }
 
-/** Halos of one layer's pins: faint discs the size of the position uncertainty. */
+/** Halos of one layer's pins: faint discs the size of the position uncertainty (their looks from the scene). */
 export function drawHalos(pins: PinShape[], layer: LayerId): SVGGElement {
-  const g = svgEl('g', { class: 'halos', 'data-layer': layer, 'stroke-width': HALO_LOOK.strokeWidth });
+  const g = svgEl('g', { class: 'halos', 'data-layer': layer });
   for (const p of pins) {
     if (p.layer !== layer || p.halo === null) continue;
     g.append(
       svgEl('circle', {
+        'data-place': p.placeId,
+        'data-source': p.source,
         cx: r1(p.x),
         cy: r1(p.y),
         r: r1(p.halo),
-        fill: p.colour,
-        'fill-opacity': p.quiet ? HALO_LOOK.fillOpacity.quiet : HALO_LOOK.fillOpacity.cited,
-        stroke: p.colour,
-        'stroke-opacity': p.quiet ? HALO_LOOK.strokeOpacity.quiet : HALO_LOOK.strokeOpacity.cited,
       }),
     );
   }
@@ -120,11 +110,11 @@ export function drawPins(pins: PinShape[], layer: LayerId): SVGGElement {
     const pin = svgEl('g', { class: 'pin', 'data-place': p.placeId, 'data-source': p.source, 'data-x': p.x, 'data-y': p.y }, svgTitle(p.title));
     if (p.bearing !== null) {
       // "→" points east: turned to the bearing (clockwise from north), as the WebGL arrow.
-      const arrow = svgEl('text', { class: 'arrow', transform: `rotate(${r1(p.bearing - 90)})`, fill: p.quiet ? PALETTE.muted : PALETTE.national, 'font-size': 22, 'text-anchor': 'middle', 'dominant-baseline': 'central' });
+      const arrow = svgEl('text', { class: 'arrow', transform: `rotate(${r1(p.bearing - 90)})`, 'text-anchor': 'middle', 'dominant-baseline': 'central' });
       arrow.textContent = '→';
       pin.append(arrow);
     } else {
-      pin.append(svgEl('circle', { class: 'dot', r: 3, fill: p.colour, 'fill-opacity': p.quiet ? DOT_LOOK.quietOpacity : 1, stroke: PALETTE.halo, 'stroke-width': DOT_LOOK.strokeWidth }));
+      pin.append(svgEl('circle', { class: 'dot' }));
     }
     pin.append(svgEl('circle', { class: 'hit', r: HIT_RADIUS_PX, fill: 'transparent' }));
     g.append(pin);

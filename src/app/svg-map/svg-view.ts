@@ -22,7 +22,9 @@ import { drawExtents, extentShapes, retitleExtents } from './extents.ts';
 import { type LabelSpec, drawLabels, labelSpecs, layoutLabels } from './labels.ts';
 import { drawLinks, linkShapes } from './links.ts';
 import { fallbackNotice } from './notice.ts';
-import { dotRadius, drawHalos, drawPins, pinShapes } from './points.ts';
+import { drawHalos, drawPins, pinShapes } from './points.ts';
+import { applySceneLooks } from './scene-looks.ts';
+import { sceneOfState } from '../scene/scene-of-state.ts';
 import { setAttrs, svgEl } from './svg-dom.ts';
 import {
   MAX_BOUNDS,
@@ -124,12 +126,18 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
     place();
     markAll();
   };
-  const resizeDots = () => {
-    const zoom = zoomOf(vp);
-    for (const dot of svg.querySelectorAll<SVGCircleElement>('.pin .dot')) {
-      const pin = dot.parentElement!;
-      dot.setAttribute('r', dotRadius(zoom, pin.classList.contains('is-selected') || pin.classList.contains('is-reading')).toFixed(1));
-    }
+  /**
+   * Every place element's looks from the scene at the current zoom (dot sizes follow the zoom,
+   * the selection looks as MapLibre draws it); evaluated again only when state or zoom changed.
+   */
+  let looked = '';
+  const restyle = () => {
+    const zoom = Math.round(zoomOf(vp) * 1e6) / 1e6;
+    const key = [countsKey(current.topic, data), current.lang, current.layers.join(), current.place, zoom, svg.querySelectorAll('[data-place]').length].join('|');
+    if (key === looked) return;
+    looked = key;
+    svg.dataset.zoom = String(zoom);
+    applySceneLooks(svg, sceneOfState(b, data, current, zoom));
   };
 
   const cameraListeners: Array<(c: Camera) => void> = [];
@@ -196,12 +204,13 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
       for (const { source, id } of places.flatMap((p) => selectionTargets(p, data, ids))) {
         for (const el of svg.querySelectorAll(`[data-source="${source}"][data-place="${CSS.escape(id)}"]`)) el.classList.add(cls);
         const d = source === 'districts' ? outlineOf.get(id) : undefined;
-        if (d) marked.append(svgEl('path', { class: `marked-outline ${cls}`, d }));
+        if (d) marked.append(svgEl('path', { class: `marked-outline ${cls}`, d, 'data-place': id }));
       }
     };
     mark(reading, 'is-reading');
     mark(current.place ? [current.place] : [], 'is-selected');
-    resizeDots();
+    looked = ''; // the marked outlines were drawn anew
+    restyle();
   };
 
   const setStrings = (lang: Lang) => {

@@ -12,7 +12,6 @@ import { PALETTE } from '../../../src/app/map/map-theme.ts';
 import { sceneOfState } from '../../../src/app/scene/scene-of-state.ts';
 import { DEFAULT_STATE, type AtlasState } from '../../../src/app/state/state.ts';
 import { dotRadius } from '../../../src/app/svg-map/points.ts';
-import { linkWidth } from '../../../src/app/svg-map/links.ts';
 import { boundaries, data } from './map-fixtures.ts';
 
 const W = 900;
@@ -215,10 +214,11 @@ describe('one scene, drawn alike by every renderer', () => {
     expect(place.geometry.type).toBe('point');
     const precisionM = (place.geometry as { precisionM: number }).precisionM;
     expect(halo.radius).toBeCloseTo(precisionM / (METRES_PER_PIXEL_Z0 / 2 ** zoom), 3);
-    // Links: the SVG map's width for the count, MapLibre's dash (in line widths) in pixels.
+    // Links: wider the more facts cite them, MapLibre's dash (in line widths) in pixels.
     const link = first('jjj-arcs-integration');
     const count = data.places.get(link.placeId!)?.factCount ?? 0;
-    expect(link.strokeWidth).toBeCloseTo(linkWidth(count), 5);
+    // 1.2 px for an uncited link, 3.5 px at 20 facts and more, linear between.
+    expect(link.strokeWidth).toBeCloseTo(1.2 + (2.3 * Math.min(20, count)) / 20, 5);
     expect(link.dash).toEqual(LINK_STYLE.integration.dash!.map((d) => d * link.strokeWidth!));
     // Extents: dashed, in the extent colour; districts: the choropleth colour of their count.
     const extent = first('science-cities-line');

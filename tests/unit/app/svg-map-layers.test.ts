@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { geoPath } from 'd3-geo';
-import { colourOfCounts } from '../../../src/app/map/choropleth.ts';
-import { LINK_STYLE } from '../../../src/app/map/layers/jjj-layers.ts';
 import { METRES_PER_PIXEL_Z0 } from '../../../src/app/map/layers/point-style.ts';
 import { PALETTE } from '../../../src/app/map/map-theme.ts';
 import { buildPlaceFeatures } from '../../../src/app/map/place-features.ts';
@@ -9,11 +7,13 @@ import { contextShapes, outlineShapes } from '../../../src/app/svg-map/base.ts';
 import { districtLooks, districtShapes } from '../../../src/app/svg-map/districts.ts';
 import { extentShapes, extentTitle } from '../../../src/app/svg-map/extents.ts';
 import { districtLabelSizes, labelBox, labelSpecs, layoutLabels } from '../../../src/app/svg-map/labels.ts';
-import { linkShapes, linkWidth } from '../../../src/app/svg-map/links.ts';
+import { linkShapes } from '../../../src/app/svg-map/links.ts';
+import { LOOK_RULES, shapesByPlace } from '../../../src/app/svg-map/scene-looks.ts';
+import { sceneOfState } from '../../../src/app/scene/scene-of-state.ts';
 import { fallbackNotice } from '../../../src/app/svg-map/notice.ts';
 import { dotRadius, metresToUnits, pinShapes } from '../../../src/app/svg-map/points.ts';
 import { atlasProjection, fitBox, projectBounds, uppAt, zoomOf } from '../../../src/app/svg-map/viewport.ts';
-import { LAYER_IDS } from '../../../src/app/state/state.ts';
+import { DEFAULT_STATE, LAYER_IDS } from '../../../src/app/state/state.ts';
 import { overlaps } from '../../../src/app/map/label-placement.ts';
 import { boundaries, data } from './map-fixtures.ts';
 
@@ -47,20 +47,16 @@ describe('districts', () => {
     expect(shapes.find((s) => s.id === 'haidian')!.adcode).toBe('110108');
   });
 
-  it('fills each district with the WebGL map’s class colour for the topic’s count, and names it with its count', () => {
+  it('names each district with its count for the topic (its fill comes from the scene)', () => {
     for (const topic of [null, 'ai', 'quantum'] as const) {
       const counts = data.districtCounts(topic);
       const looks = districtLooks(boundaries, counts, 'zh');
-      const colourOf = colourOfCounts(counts.values());
       expect(looks.size).toBe(16);
-      for (const [id, look] of looks) {
-        expect(look.count).toBe(counts.get(id) ?? 0);
-        expect(look.fill).toBe(colourOf(look.count));
-      }
+      for (const [id, look] of looks) expect(look.count).toBe(counts.get(id) ?? 0);
     }
     const en = districtLooks(boundaries, data.districtCounts(null), 'en').get('haidian')!;
     expect(en.title).toBe(`Haidian District, ${en.count} facts`);
-    expect(districtLooks(boundaries, new Map(), 'zh').get('miyun')!.fill).toBe(PALETTE.choroplethZero);
+    expect(districtLooks(boundaries, new Map(), 'zh').get('miyun')!.count).toBe(0);
   });
 
   it('draws the Tianjin/Hebei frame and the province outlines as paths', () => {
@@ -103,7 +99,7 @@ describe('points', () => {
     const pin = pins.find((p) => p.placeId === f.properties!.placeId)!;
     const [x, y] = projection(f.geometry.coordinates as [number, number])!;
     expect([pin.x, pin.y]).toEqual([x, y]);
-    expect(pin.colour).toBe(pin.quiet ? PALETTE.muted : PALETTE.subPark);
+    expect(pin.quiet).toBe(Number(f.properties!.factCount) === 0);
   });
 
   it('draws a halo the size of the position uncertainty on the ground, as the WebGL halo', () => {
@@ -119,7 +115,7 @@ describe('points', () => {
     const quantum = pinShapes(buildPlaceFeatures(data, boundaries, 'quantum'), projection, 'en');
     const quiet = quantum.filter((p) => p.quiet);
     expect(quiet.length).toBeGreaterThan(0);
-    for (const p of quiet) expect(p.colour).toBe(PALETTE.muted);
+    for (const p of quiet) expect(p.factCount).toBe(0);
     const national = quantum.filter((p) => p.source === 'national');
     for (const p of national) {
       expect(p.bearing).toBeGreaterThanOrEqual(0);
@@ -138,23 +134,47 @@ describe('points', () => {
 });
 
 describe('Jing-Jin-Ji links', () => {
-  it('draws every arc with its kind’s colour and dash, the dash in line widths as MapLibre’s', () => {
+  it('draws every arc as a path keyed by its place and kind (its looks come from the scene)', () => {
     const shapes = linkShapes(features.jjjArcs, path, 'zh');
     expect(shapes).toHaveLength(features.jjjArcs.features.length);
     for (const s of shapes) {
-      expect(s.colour).toBe(LINK_STYLE[s.kind].colour);
-      const dash = LINK_STYLE[s.kind].dash;
-      if (dash) expect(s.dash).toBe(dash.map((n) => String(Math.round(n * s.width * 10) / 10)).join(' '));
-      else expect(s.dash).toBeNull();
+      expect(['zgc-park', 'integration', 'cooperation']).toContain(s.kind);
       expect(points(s.d).length).toBeGreaterThan(10);
+      expect(s.title.length).toBeGreaterThan(0);
     }
   });
+});
 
-  it('widens with citations, 1.2 to 3.5 px', () => {
-    expect(linkWidth(0)).toBe(1.2);
-    expect(linkWidth(10)).toBeCloseTo(2.35, 9);
-    expect(linkWidth(20)).toBe(3.5);
-    expect(linkWidth(200)).toBe(3.5);
+describe('looks from the scene', () => {
+  const scene = (place: string | null, zoom = 9) => sceneOfState(boundaries, data, { ...DEFAULT_STATE, place }, zoom);
+  const rule = (select: string) => LOOK_RULES.find((r) => r.select === select)!;
+  const lookOf = (select: string, source: string, place: string, s = scene(null)) => {
+    const r = rule(select);
+    const shape = shapesByPlace(s).get(`${r.layer(source)}|${place}`);
+    return shape ? r.look(shape) : undefined;
+  };
+
+  it('finds a shape for every kind of element the SVG map keys by place', () => {
+    const arc = features.jjjArcs.features[0].properties!.placeId as string;
+    const halo = features.facilities.features.find((f) => typeof f.properties?.precisionM === 'number')!.properties!.placeId as string;
+    expect(lookOf('path.district', 'districts', 'haidian')?.fill).toMatch(/^#/);
+    expect(lookOf('.extent .extent-line', 'extents', 'zgc-science-city')?.['stroke-dasharray']).toMatch(/^[\d.]+ [\d.]+$/);
+    expect(lookOf('.link .link-line', 'jjj-arcs', arc)?.stroke).toMatch(/^#/);
+    expect(lookOf('.halos circle', 'facilities', halo)?.['fill-opacity']).toBeDefined();
+    // A halo's radius is a ground distance the SVG map draws in map units: the scene does not set it.
+    expect(lookOf('.halos circle', 'facilities', halo)?.r).toBeUndefined();
+    expect(lookOf('.pin .dot', 'sub-parks', 'zgc-haidian-park')?.r).toBeDefined();
+  });
+
+  it('draws a selected dot larger and outlined, as the WebGL map, and sizes dots by zoom', () => {
+    const plain = lookOf('.pin .dot', 'sub-parks', 'zgc-haidian-park')!;
+    const selected = lookOf('.pin .dot', 'sub-parks', 'zgc-haidian-park', scene('zgc-haidian-park'))!;
+    expect(Number(selected.r)).toBeGreaterThan(Number(plain.r));
+    expect(selected.stroke).toBe(PALETTE.selected);
+    expect(Number(lookOf('.pin .dot', 'sub-parks', 'zgc-haidian-park', scene(null, 12))!.r)).toBeGreaterThan(Number(lookOf('.pin .dot', 'sub-parks', 'zgc-haidian-park', scene(null, 7))!.r));
+    // The selected district's outline exists only for the selected district.
+    expect(lookOf('.marked-outline.is-selected', 'districts', 'haidian', scene('haidian'))?.stroke).toMatch(/^#/);
+    expect(lookOf('.marked-outline.is-selected', 'districts', 'haidian')).toBeUndefined();
   });
 });
 

@@ -17,8 +17,8 @@ export const LINK_STYLE: Record<LinkKind, { colour: string; dash: number[] | nul
   cooperation: { colour: PALETTE.linkCooperation, dash: [1, 2] },
 };
 export const LINK_KINDS = Object.keys(LINK_STYLE) as LinkKind[];
-/** Links the topic does not mention fade; also drawn so by the SVG map. */
-export const LINK_OPACITY = { cited: 0.9, quiet: 0.35 } as const;
+/** Links the topic does not mention fade. */
+const LINK_OPACITY = { cited: 0.9, quiet: 0.35 } as const;
 
 /** One line layer per kind: a fixed dash per layer renders the same in every MapLibre version. */
 export function jjjLinkLayers(): LayerSpecification[] {

@@ -19,8 +19,8 @@ export function precisionRadius(): ExpressionSpecification {
   return ['interpolate', ['exponential', 2], ['zoom'], 0, r0, 20, ['*', r0, 2 ** 20]];
 }
 
-/** Dots and halos, also drawn by the SVG map: a point the topic does not mention is quieter. */
-export const DOT_LOOK = { quietOpacity: 0.6, strokeWidth: 1, selectedStrokeWidth: 2.5 } as const;
+/** Dots and halos: a point the topic does not mention is quieter (HALO_LOOK is also the legend's halo symbol). */
+const DOT_LOOK = { quietOpacity: 0.6, strokeWidth: 1, selectedStrokeWidth: 2.5 } as const;
 export const HALO_LOOK = { fillOpacity: { cited: 0.12, quiet: 0.05 }, strokeOpacity: { cited: 0.45, quiet: 0.2 }, strokeWidth: 1 } as const;
 
 export const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];

@@ -16,8 +16,8 @@ export function extentLabel(lang: Lang): ExpressionSpecification {
   return ['concat', nameField(lang), `\n${open.trim()}${t('geo.schematicExtent', lang)}${close}`];
 }
 
-/** The extents' look, also drawn by the SVG map (whose selection styles live in svg-map.css). */
-export const EXTENT_LOOK = { fillOpacity: { plain: 0.08, selected: 0.22 }, lineWidth: { plain: 1.6, selected: 3 }, dash: [3, 2] } as const;
+/** The extents' look, plain and selected. */
+const EXTENT_LOOK = { fillOpacity: { plain: 0.08, selected: 0.22 }, lineWidth: { plain: 1.6, selected: 3 }, dash: [3, 2] } as const;
 
 export function scienceCityLayers(): LayerSpecification[] {
   return [
