@@ -147,7 +147,7 @@ describe('the keyboard alone', () => {
     expect((await focused(page)).section).toBe('sancheng-yiqu');
     await page.keyboard.press('Enter');
     await expect.poll(() => hashParam(page, 'place')).toBe('zgc-science-city');
-    for (const [section, kinds] of [['sub-parks', ['sub-park']], ['links', ['jjj-node', 'national-node']]] as const) {
+    for (const [section, kinds] of [['sub-parks', ['sub-park']], ['jjj', ['jjj-node', 'national-node']]] as const) {
       await tabTo(page, (f) => f.cls.includes('place-item'), `the place list for ${section}`, { back: true });
       while ((await focused(page)).section !== section) await page.keyboard.press('PageDown');
       const id = (await focused(page)).place;

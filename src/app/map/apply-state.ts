@@ -12,7 +12,6 @@ import { buildStyle, placeSources } from './build-style.ts';
 import { choroplethColour, classBreaks } from './choropleth.ts';
 import { LAYER_CATALOG, clickableLayers } from './layer-catalog.ts';
 import { registered } from './map-registry.ts';
-import { buildPlaceFeatures } from './place-features.ts';
 
 /** The slice of the MapLibre map applyState uses (a fake in unit tests). */
 export type StateTarget = Pick<MapLibreMap, 'setLayoutProperty' | 'setPaintProperty' | 'setFeatureState' | 'getLayer' | 'getSource'>;
@@ -48,7 +47,7 @@ export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex
     const counts = data.districtCounts(state.topic);
     for (const [id, count] of counts) map.setFeatureState({ source: 'districts', id }, { count });
     map.setPaintProperty('districts-fill', 'fill-color', choroplethColour(classBreaks([...counts.values()])));
-    const sources = placeSources(buildPlaceFeatures(data, boundaries, state.topic));
+    const sources = placeSources({ data, boundaries, topic: state.topic });
     // The first application after load usually finds the data it would set already there.
     if (counted !== applied.pointsCounts) {
       for (const [id, fc] of Object.entries(sources)) (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);

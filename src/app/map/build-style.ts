@@ -1,5 +1,5 @@
 /** The whole embedded style: no tiles, no glyph server, no sprite — every source inline. */
-import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
@@ -8,20 +8,21 @@ import { classBreaks } from './choropleth.ts';
 import { LAYER_CATALOG } from './layer-catalog.ts';
 import { PALETTE } from './map-theme.ts';
 import { shareShaders } from './shared-shaders.ts';
-import { buildPlaceFeatures, type PlaceFeatures } from './place-features.ts';
+import type { SourceInput } from './layer-descriptor.ts';
 import { LAYERS } from './layers/index.ts';
 
 const BACKDROP_TILING = { tolerance: 1, buffer: 32, maxzoom: 10 } as const;
 
+/** The sources built from the boundaries; every other source is a layer's place source. */
+const FIXED_SOURCES = new Set(['context', 'outlines', 'districts', 'labels', 'extents']);
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 /** The parts of the state the style is built from (the rest is applied after load). */
 export type StyleState = Pick<AtlasState, 'lang' | 'topic' | 'layers'>;
 
-const none = <G extends Point | LineString>(): FeatureCollection<G> => ({ type: 'FeatureCollection', features: [] });
-const EMPTY: PlaceFeatures = { subParks: none(), facilities: none(), jjjArcs: none(), jjjNodes: none(), national: none() };
-
-/** Point and link sources by style source id: applyState refreshes the same map on a topic change. */
-export function placeSources(f: PlaceFeatures): Record<string, FeatureCollection> {
-  return { 'sub-parks': f.subParks, facilities: f.facilities, 'jjj-arcs': f.jjjArcs, 'jjj-nodes': f.jjjNodes, national: f.national };
+/** Every layer's place sources by style source id (each layer module builds its own): applyState refreshes the same map on a topic change. */
+export function placeSources(input: SourceInput): Record<string, FeatureCollection> {
+  return Object.assign({}, ...LAYERS.map((d) => d.sources?.(input) ?? {})) as Record<string, FeatureCollection>;
 }
 
 /** District counts for the topic, in the order of the district features. */
@@ -31,10 +32,8 @@ export function districtCountList(data: AtlasIndex | null, topic: AtlasState['to
 
 export function buildStyle(b: Boundaries, data: AtlasIndex | null, state: StyleState): StyleSpecification {
   const { lang } = state;
-  const features = data ? buildPlaceFeatures(data, b, state.topic) : EMPTY;
-  const points = Object.fromEntries(
-    Object.entries(placeSources(features)).map(([id, fc]) => [id, { type: 'geojson' as const, data: fc, promoteId: 'placeId' }]),
-  );
+  const sources = data ? placeSources({ data, boundaries: b, topic: state.topic }) : {};
+  const pointSource = (fc: FeatureCollection) => ({ type: 'geojson' as const, data: fc, promoteId: 'placeId' });
   const hidden = new Set(Object.entries(LAYER_CATALOG).filter(([id]) => !state.layers.includes(id as never)).flatMap(([, e]) => e.styleLayers));
   // Order: each layer's z (areas, then lines, then points, then every label above every shape,
   // most important on top: MapLibre places the topmost symbol layer first when labels collide).
@@ -56,7 +55,10 @@ export function buildStyle(b: Boundaries, data: AtlasIndex | null, state: StyleS
       districts: { type: 'geojson', data: b.districts, promoteId: 'id' },
       labels: { type: 'geojson', data: b.labels },
       extents: { type: 'geojson', data: b.extents, promoteId: 'id' },
-      ...points,
+      // Every other source a layer draws is a place source; empty until the data is in.
+      ...Object.fromEntries(
+        layers.flatMap((l) => ('source' in l && typeof l.source === 'string' && !FIXED_SOURCES.has(l.source) ? [[l.source, pointSource(sources[l.source] ?? EMPTY)]] : [])),
+      ),
     },
     layers,
   };

@@ -6,7 +6,8 @@
 import type { StringKey } from '../i18n/strings.ts';
 import { LAYER_IDS, type LayerId } from '../state/state.ts';
 import { classBreaks } from './choropleth.ts';
-import type { LayerDescriptor, LegendEntry } from './layer-descriptor.ts';
+import type { LayerSpecification } from 'maplibre-gl';
+import type { LayerDescriptor, LegendEntry, PlaceListing } from './layer-descriptor.ts';
 import { LAYERS } from './layers/index.ts';
 
 export { lineSymbol, type LegendEntry, type LegendSymbol } from './layer-descriptor.ts';
@@ -18,10 +19,15 @@ export interface LayerEntry {
   /** Style layers whose features a click selects: points carry `placeId`, districts and extents are keyed by `id`. */
   clickable: string[];
   legend: readonly LegendEntry[];
+  /** The sources its style layers draw from. */
+  sources: string[];
+  /** The places the place list lists under its name (none when null). */
+  lists: PlaceListing | null;
 }
 
-/** A layer's style layer ids do not depend on the language or the counts. */
-const styleLayerIds = (d: LayerDescriptor) => d.style({ lang: 'zh', breaks: classBreaks([]) }).map((p) => p.layer.id);
+/** A layer's style layers (their ids and sources) do not depend on the language or the counts. */
+const styleLayersOf = (d: LayerDescriptor) => d.style({ lang: 'zh', breaks: classBreaks([]) }).map((p) => p.layer);
+const sourceOf = (l: LayerSpecification) => ('source' in l && typeof l.source === 'string' ? [l.source] : []);
 
 const byId = new Map(LAYERS.filter((d): d is LayerDescriptor & { id: LayerId } => d.id !== null).map((d) => [d.id, d]));
 
@@ -29,9 +35,22 @@ export const LAYER_CATALOG: Record<LayerId, LayerEntry> = Object.fromEntries(
   LAYER_IDS.map((id) => {
     const d = byId.get(id);
     if (!d) throw new Error(`layer ${id} has no module in map/layers/index.ts`);
-    return [id, { labelKey: `layer.${id}` as const, styleLayers: styleLayerIds(d), clickable: Object.keys(d.hits), legend: d.legend }];
+    const styleLayers = styleLayersOf(d);
+    return [id, {
+      labelKey: `layer.${id}` as const,
+      styleLayers: styleLayers.map((l) => l.id),
+      clickable: Object.keys(d.hits),
+      legend: d.legend,
+      sources: [...new Set(styleLayers.flatMap(sourceOf))],
+      lists: d.lists ?? null,
+    }];
   }),
 ) as Record<LayerId, LayerEntry>;
+
+/** The toggleable layer that draws a source; null for the backdrop's. */
+export function layerOfSource(source: string): LayerId | null {
+  return LAYER_IDS.find((id) => LAYER_CATALOG[id].sources.includes(source)) ?? null;
+}
 
 const HIT_PRIORITY = new Map(LAYERS.flatMap((d) => Object.entries(d.hits)));
 

@@ -4,7 +4,11 @@
  * style, the layer catalog (toggles, legend, hit-testing) and so the scene and the exports are
  * generated from the array in layers/index.ts — adding a layer is one module there and its strings.
  */
+import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
+import type { PlaceKind, Topic } from '../../types.ts';
+import type { AtlasIndex } from '../data/atlas-data.ts';
+import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Lang, StringKey } from '../i18n/strings.ts';
 import type { LayerId } from '../state/state.ts';
 
@@ -39,6 +43,18 @@ export interface Placed {
   layer: LayerSpecification;
 }
 
+/** What a layer's place data is built from: the first view's counts, the boundaries, the theme. */
+export interface SourceInput {
+  data: AtlasIndex;
+  boundaries: Pick<Boundaries, 'labels' | 'extents'>;
+  topic: Topic | null;
+}
+
+export interface PlaceListing {
+  kinds(kind: PlaceKind): boolean;
+  uncited?: boolean;
+}
+
 export interface LayerDescriptor {
   /** The toggle (URL `layers=`, place list, legend); null for the backdrop, always drawn. */
   id: LayerId | null;
@@ -46,6 +62,17 @@ export interface LayerDescriptor {
   /** Style layers a click selects, by priority: lower is picked first where several are hit. */
   hits: Readonly<Record<string, number>>;
   legend: readonly LegendEntry[];
+  /**
+   * The GeoJSON sources this layer builds from the places, by source id (points keyed by
+   * `placeId`), built again when the theme or a document filter changes the counts. The style,
+   * applyState, the scene and the SVG map all take them from here.
+   */
+  sources?(input: SourceInput): Record<string, FeatureCollection>;
+  /**
+   * The places the place list lists under this layer's name: of these kinds, when the documents
+   * cite them (and also when they do not, with `uncited`, for a layer that draws them all).
+   */
+  lists?: PlaceListing;
 }
 
 export const at = (z: number) => (layer: LayerSpecification): Placed => ({ z, layer });

@@ -7,7 +7,6 @@ import type { Boundaries } from '../data/load-boundaries.ts';
 import type { AtlasState } from '../state/state.ts';
 import { drawnIds, selectionTargets } from '../map/apply-state.ts';
 import { buildStyle, placeSources } from '../map/build-style.ts';
-import { buildPlaceFeatures } from '../map/place-features.ts';
 import { buildScene, type FeatureStates, type MapScene } from './map-scene.ts';
 
 export type SceneState = Pick<AtlasState, 'lang' | 'topic' | 'layers' | 'place'>;
@@ -21,7 +20,7 @@ export function featureStates(data: AtlasIndex, b: Boundaries, state: Pick<Atlas
   };
   for (const [id, count] of data.districtCounts(state.topic)) set('districts', id, { count });
   if (state.place) {
-    const ids = drawnIds(placeSources(buildPlaceFeatures(data, b, state.topic)), b);
+    const ids = drawnIds(placeSources({ data, boundaries: b, topic: state.topic }), b);
     for (const at of selectionTargets(state.place, data, ids)) set(at.source, at.id, { selected: true });
   }
   return states;

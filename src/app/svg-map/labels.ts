@@ -78,6 +78,24 @@ export interface LaidLabel {
 const POINT_SIDES: readonly LabelSide[] = ['below', 'above', 'right', 'left'];
 const fixed = (n: number) => () => [n];
 const nearDot = (zoom: number) => dotRadius(zoom, false) + 2;
+/** Point labels as the WebGL label layers draw them (minzoom, colour, sides); a new point source gets the default. */
+interface PinLabel {
+  minZoom: number;
+  colour: string;
+  sides: readonly LabelSide[];
+  offset: (zoom: number) => number;
+}
+const DEFAULT_PIN_LABEL: PinLabel = { minZoom: 10, colour: PALETTE.pointText, sides: POINT_SIDES, offset: nearDot };
+const PIN_LABELS: Record<string, Partial<PinLabel>> = {
+  'sub-parks': { minZoom: 9, colour: PALETTE.subPark },
+  'jjj-nodes': { minZoom: 7 },
+  national: { minZoom: 0, colour: PALETTE.national, sides: ['right', 'left', 'below', 'above'], offset: () => 13 },
+  facilities: {},
+};
+const rank = (source: string) => {
+  const i = Object.keys(PIN_LABELS).indexOf(source);
+  return i < 0 ? Object.keys(PIN_LABELS).length : i;
+};
 const byCitations = (a: PinShape, b: PinShape) => b.factCount - a.factCount || a.placeId.localeCompare(b.placeId);
 
 /** District names grow from 11 px at zoom 7 to 15 px at zoom 10, as on the WebGL map; 2 px smaller when crowded. */
@@ -108,20 +126,16 @@ export function labelSpecs(b: Pick<Boundaries, 'labels' | 'extents'>, pins: PinS
     const text = extentTitle({ nameZhHans: String(p.nameZhHans), nameEn: String(p.nameEn) }, lang);
     return { id: `extent:${p.id}`, placeId: String(p.id), source: 'extents', layer: 'science-cities', x, y, text, colour: PALETTE.extentText, minZoom: 8, sizes: fixed(12), sides: ['center', 'below'], offset: () => 0 };
   });
-  const pinLabels = (source: PinShape['source'], minZoom: number, colour: string, sides = POINT_SIDES, offset = nearDot) =>
-    pins
+  const pinLabels = (source: string) => {
+    const { minZoom, colour, sides, offset } = { ...DEFAULT_PIN_LABEL, ...PIN_LABELS[source] };
+    return pins
       .filter((p) => p.source === source)
       .sort(byCitations)
       .map((p): LabelSpec => ({ id: `${source}:${p.placeId}`, placeId: p.placeId, source, layer: p.layer, x: p.x, y: p.y, text: p.name, colour: p.quiet ? PALETTE.muted : colour, minZoom, sizes: fixed(11), sides, offset }));
-  return [
-    ...districts,
-    ...extents,
-    ...pinLabels('sub-parks', 9, PALETTE.subPark),
-    ...pinLabels('jjj-nodes', 7, PALETTE.pointText),
-    ...pinLabels('national', 0, PALETTE.national, ['right', 'left', 'below', 'above'], () => 13),
-    ...pinLabels('facilities', 10, PALETTE.pointText),
-    ...context,
-  ];
+  };
+  // Known sources in the WebGL map's label priority, then any other point source.
+  const sources = [...new Set(pins.map((p) => p.source))].sort((a, b) => rank(a) - rank(b));
+  return [...districts, ...extents, ...sources.flatMap(pinLabels), ...context];
 }
 
 /** The labels shown for a view: visible layers, zoom thresholds, anchors on screen, no overlaps. */

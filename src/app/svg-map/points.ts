@@ -1,24 +1,24 @@
 /**
- * Sub-parks, facilities, JJJ nodes and the arrows towards national partners, from the same point
- * features as the WebGL map (buildPlaceFeatures). Precision halos are drawn in map units (their
+ * Every point source the layer modules build (sub-parks, facilities, JJJ nodes, the arrows towards
+ * national partners, and any new one), from the same features as the WebGL map (placeSources).
+ * A point with a `bearing` is an arrow, any other a dot. Precision halos are drawn in map units (their
  * size is a ground distance); dots and arrows are "pins": groups placed at their point and
  * scaled back to screen pixels at every zoom, so they keep their size as the map zooms.
  */
-import type { Feature, Point } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { GeoProjection } from 'd3-geo';
 import type { Lang } from '../i18n/strings.ts';
-import type { PlaceFeatures } from '../map/place-features.ts';
+import { LAYER_CATALOG, layerOfSource } from '../map/layer-catalog.ts';
 import { METRES_PER_PIXEL_Z0 } from '../map/layers/point-style.ts';
 import type { LayerId } from '../state/state.ts';
 import { REF_ZOOM } from './viewport.ts';
 import { r1, svgEl, svgTitle } from './svg-dom.ts';
 import { featureName, localeOf } from '../i18n/locale.ts';
 
-export type PinSource = 'sub-parks' | 'facilities' | 'jjj-nodes' | 'national';
-
 export interface PinShape {
   placeId: string;
-  source: PinSource;
+  /** The style source it comes from. */
+  source: string;
   layer: LayerId;
   /** Projected units. */
   x: number;
@@ -34,9 +34,6 @@ export interface PinShape {
   bearing: number | null;
 }
 
-/** The layer toggle each point source belongs to. */
-const PIN_LAYER: Record<PinSource, LayerId> = { 'sub-parks': 'sub-parks', facilities: 'facilities', 'jjj-nodes': 'jjj', national: 'jjj' };
-
 /** Dot pixels, clickable: a 3–5 px dot is too small to hit. */
 const HIT_RADIUS_PX = 8;
 
@@ -49,36 +46,36 @@ export function dotRadius(zoom: number, selected: boolean): number {
   return (selected ? 6 : 3) + 2 * t;
 }
 
-export function pinShapes(f: PlaceFeatures, projection: GeoProjection, lang: Lang): PinShape[] {
-  const sources: Array<[PinSource, Feature<Point>[]]> = [
-    ['jjj-nodes', f.jjjNodes.features],
-    ['sub-parks', f.subParks.features],
-    ['facilities', f.facilities.features],
-    ['national', f.national.features],
-  ];
-  return sources.flatMap(([source, features]) =>
-    features.map((feature): PinShape => {
+/** `sources`: the place sources by id (placeSources); those of points become pins, in their layer. */
+export function pinShapes(sources: Record<string, FeatureCollection>, projection: GeoProjection, lang: Lang): PinShape[] {
+  return Object.entries(sources).flatMap(([source, fc]) => {
+    const layer = layerOfSource(source);
+    const points = fc.features.filter((f): f is Feature<Point> => f.geometry?.type === 'Point');
+    if (!layer) return [];
+    // A halo where the layer draws one (its `<source>-halo` style layer, as scene-looks.ts finds it).
+    const halos = LAYER_CATALOG[layer].styleLayers.includes(`${source}-halo`);
+    return points.map((feature): PinShape => {
       const p = feature.properties ?? {};
       const [x, y] = projection(feature.geometry.coordinates as [number, number])!;
       const factCount = Number(p.factCount ?? 0);
       const quiet = factCount === 0;
       const name = featureName(p, localeOf(lang), String(p.placeId));
-      const km = source === 'national' ? `${name} ${Number(p.distanceKm).toLocaleString(localeOf(lang).tag)} km` : name;
+      const km = typeof p.distanceKm === 'number' ? `${name} ${p.distanceKm.toLocaleString(localeOf(lang).tag)} km` : name;
       return {
         placeId: String(p.placeId),
         source,
-        layer: PIN_LAYER[source],
+        layer,
         x,
         y,
         quiet,
         factCount,
         name: km,
         title: km,
-        halo: typeof p.precisionM === 'number' ? metresToUnits(p.precisionM) : null,
-        bearing: source === 'national' ? Number(p.bearing) : null,
+        halo: halos && typeof p.precisionM === 'number' ? metresToUnits(p.precisionM) : null,
+        bearing: typeof p.bearing === 'number' ? p.bearing : null,
       };
-    }),
-  );
+    });
+  });
 }
 
 /** Halos of one layer's pins: faint discs the size of the position uncertainty (their looks from the scene). */

@@ -12,7 +12,7 @@ import { type Lang, t } from '../i18n/strings.ts';
 import { selectionTargets } from '../map/apply-state.ts';
 import { beijingBounds } from '../map/place-camera.ts';
 import { PALETTE, localIdeographFontFamily } from '../map/map-theme.ts';
-import { buildPlaceFeatures } from '../map/place-features.ts';
+import { placeSources } from '../map/build-style.ts';
 import { type AtlasState, type Camera, LAYER_IDS } from '../state/state.ts';
 import { motionAllowed } from '../platform/motion.ts';
 import type { FallbackReason, MapView } from '../map/map-view.ts';
@@ -228,15 +228,14 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
     let redraw = false;
     if (countsKey(s.topic, data) !== applied.counts || s.lang !== applied.lang) {
       restyleDistricts(districtLayer, districtLooks(b, data.districtCounts(s.topic), s.lang));
-      const features = buildPlaceFeatures(data, b, s.topic);
-      const pins = pinShapes(features, projection, s.lang);
+      const sources = placeSources({ data, boundaries: b, topic: s.topic });
+      const pins = pinShapes(sources, projection, s.lang);
+      const links = linkShapes(sources, path, s.lang);
       dynamic.replaceChildren(
-        drawLinks(linkShapes(features.jjjArcs, path, s.lang)),
-        drawHalos(pins, 'sub-parks'),
-        drawHalos(pins, 'facilities'),
-        drawPins(pins, 'jjj'),
-        drawPins(pins, 'sub-parks'),
-        drawPins(pins, 'facilities'),
+        // Lines, then every layer's halos, then its dots and arrows, each group toggled with its layer.
+        ...LAYER_IDS.map((id) => drawLinks(links, id)),
+        ...LAYER_IDS.map((id) => drawHalos(pins, id)),
+        ...LAYER_IDS.map((id) => drawPins(pins, id)),
       );
       specs = labelSpecs(b, pins, projection, path, s.lang);
       if (s.lang !== applied.lang) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Point } from 'geojson';
-import { FACILITY_KINDS, buildPlaceFeatures, linkKindOf } from '../../../src/app/map/place-features.ts';
+import { FACILITY_KINDS, linkKindOf } from '../../../src/app/map/place-features.ts';
 import { BEIJING_REFERENCE, arc, distanceKm, screenBearing } from '../../../src/app/map/geo-math.ts';
 import type { PlaceRecord } from '../../../src/app/data/atlas-data.ts';
-import { boundaries, data } from './map-fixtures.ts';
+import { boundaries, data, placeFeatures } from './map-fixtures.ts';
 
-const all = buildPlaceFeatures(data, boundaries, null);
+const all = placeFeatures(null);
 const byId = <G extends Feature>(fs: G[]) => new Map(fs.map((f) => [String(f.properties?.placeId), f]));
 const place = (id: string) => data.places.get(id)!;
 
@@ -21,7 +21,7 @@ describe('sub-parks', () => {
   });
 
   it('counts facts within the topic, so a topic mutes parks it does not mention', () => {
-    const quantum = buildPlaceFeatures(data, boundaries, 'quantum');
+    const quantum = placeFeatures('quantum');
     for (const f of quantum.subParks.features) expect(f.properties!.factCount).toBe(data.count(f.properties!.placeId, 'quantum'));
     expect(quantum.subParks.features).toHaveLength(16);
   });

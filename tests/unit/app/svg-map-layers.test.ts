@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { geoPath } from 'd3-geo';
 import { METRES_PER_PIXEL_Z0 } from '../../../src/app/map/layers/point-style.ts';
 import { PALETTE } from '../../../src/app/map/map-theme.ts';
-import { buildPlaceFeatures } from '../../../src/app/map/place-features.ts';
 import { contextShapes, outlineShapes } from '../../../src/app/svg-map/base.ts';
 import { districtLooks, districtShapes } from '../../../src/app/svg-map/districts.ts';
 import { extentShapes, extentTitle } from '../../../src/app/svg-map/extents.ts';
@@ -15,11 +14,11 @@ import { dotRadius, metresToUnits, pinShapes } from '../../../src/app/svg-map/po
 import { atlasProjection, fitBox, projectBounds, uppAt, zoomOf } from '../../../src/app/svg-map/viewport.ts';
 import { DEFAULT_STATE, LAYER_IDS } from '../../../src/app/state/state.ts';
 import { overlaps } from '../../../src/app/map/label-placement.ts';
-import { boundaries, data } from './map-fixtures.ts';
+import { boundaries, data, placeFeatures } from './map-fixtures.ts';
 
 const projection = atlasProjection();
 const path = geoPath(projection).digits(1);
-const features = buildPlaceFeatures(data, boundaries, null);
+const features = placeFeatures(null);
 
 /** Every number pair in a path's d attribute. */
 function points(d: string): Array<[number, number]> {
@@ -86,7 +85,7 @@ describe('三城一区 extents', () => {
 });
 
 describe('points', () => {
-  const pins = pinShapes(features, projection, 'zh');
+  const pins = pinShapes(features.sources, projection, 'zh');
 
   it('has one pin per WebGL point feature, at its projected position, in the layer that toggles it', () => {
     expect(pins.filter((p) => p.source === 'sub-parks')).toHaveLength(features.subParks.features.length);
@@ -112,7 +111,7 @@ describe('points', () => {
   });
 
   it('greys out points the topic does not mention, and turns national arrows to their bearing', () => {
-    const quantum = pinShapes(buildPlaceFeatures(data, boundaries, 'quantum'), projection, 'en');
+    const quantum = pinShapes(placeFeatures('quantum').sources, projection, 'en');
     const quiet = quantum.filter((p) => p.quiet);
     expect(quiet.length).toBeGreaterThan(0);
     for (const p of quiet) expect(p.factCount).toBe(0);
@@ -135,7 +134,7 @@ describe('points', () => {
 
 describe('Jing-Jin-Ji links', () => {
   it('draws every arc as a path keyed by its place and kind (its looks come from the scene)', () => {
-    const shapes = linkShapes(features.jjjArcs, path, 'zh');
+    const shapes = linkShapes(features.sources, path, 'zh');
     expect(shapes).toHaveLength(features.jjjArcs.features.length);
     for (const s of shapes) {
       expect(['zgc-park', 'integration', 'cooperation']).toContain(s.kind);
@@ -180,7 +179,7 @@ describe('looks from the scene', () => {
 
 describe('labels', () => {
   const size = { width: 1000, height: 700 };
-  const pins = pinShapes(features, projection, 'zh');
+  const pins = pinShapes(features.sources, projection, 'zh');
   const specs = labelSpecs(boundaries, pins, projection, path, 'zh');
   const home = fitBox(projectBounds([115.42, 39.44, 117.51, 41.06], projection), size);
 

@@ -5,8 +5,7 @@ import { classLabel, themeLine } from '../../../src/app/features/legend/legend-m
 import { choroplethLegend, classColours } from '../../../src/app/map/choropleth.ts';
 import { PALETTE } from '../../../src/app/map/map-theme.ts';
 import { listMove, placeListModel } from '../../../src/app/features/place-list/place-list-model.ts';
-import { buildPlaceFeatures } from '../../../src/app/map/place-features.ts';
-import { boundaries } from './map-fixtures.ts';
+import { boundaries, placeFeatures } from './map-fixtures.ts';
 import type { FactsFile } from '../../../src/types.ts';
 import { factsFile } from '../../fixtures/corpus.ts';
 
@@ -17,7 +16,7 @@ const full = indexFacts(file);
 describe('place list model', () => {
   it('lists districts, 三城一区, one section per point layer, then other places with facts, each place once', () => {
     const sections = placeListModel(data, null, 'zh');
-    expect(sections.map((s) => s.key)).toEqual(['districts', 'sancheng-yiqu', 'sub-parks', 'links', 'facilities', 'others']);
+    expect(sections.map((s) => s.key)).toEqual(['districts', 'sancheng-yiqu', 'sub-parks', 'jjj', 'facilities', 'others']);
     const [districts, sy, subParks, links] = sections;
     expect(districts.items.map((i) => i.id)).toEqual(file.places.filter((p) => p.kind === 'district').map((p) => p.id));
     expect(sy.items.map((i) => i.id)).toEqual(expect.arrayContaining(['zgc-science-city', 'huairou-science-city', 'future-science-city']));
@@ -40,7 +39,7 @@ describe('place list model', () => {
   // The keyboard's way to a map click: whatever the map draws and a click selects, the list offers.
   it.each([null, 'ai', 'quantum'] as const)('lists every place the map draws, whatever the theme (%s)', (topic) => {
     const listed = new Set(placeListModel(data, topic, 'en').flatMap((s) => s.items.map((i) => i.id)));
-    const f = buildPlaceFeatures(data, boundaries, topic);
+    const f = placeFeatures(topic);
     const drawn = [
       ...boundaries.districts.features.map((x) => String(x.properties?.id)),
       ...boundaries.extents.features.map((x) => String(x.properties?.id)),

@@ -5,7 +5,8 @@
 import type { PlaceKind, Topic } from '../../../types.ts';
 import type { AtlasIndex, PlaceRecord } from '../../data/atlas-data.ts';
 import { type Lang, type StringKey, t } from '../../i18n/strings.ts';
-import { FACILITY_KINDS } from '../../map/place-features.ts';
+import { LAYER_CATALOG } from '../../map/layer-catalog.ts';
+import { LAYER_IDS, type LayerId } from '../../state/state.ts';
 import { placeName } from '../../ui/labels.ts';
 import { localeOf } from '../../i18n/locale.ts';
 
@@ -19,7 +20,8 @@ export interface PlaceListItem {
   count: number;
 }
 
-export type PlaceListKey = 'districts' | 'sancheng-yiqu' | 'sub-parks' | 'links' | 'facilities' | 'others';
+/** Districts and 三城一区 first, then one section per map layer that lists places (its id), then the rest. */
+export type PlaceListKey = 'districts' | 'sancheng-yiqu' | LayerId | 'others';
 
 export interface PlaceListSection {
   key: PlaceListKey;
@@ -27,22 +29,17 @@ export interface PlaceListSection {
   items: PlaceListItem[];
 }
 
-/** Which section a place other than a district or one of 三城一区 belongs to: its map layer's. */
-export function sectionOf(kind: PlaceKind): Exclude<PlaceListKey, 'districts' | 'sancheng-yiqu'> {
-  if (kind === 'sub-park') return 'sub-parks';
-  if (kind === 'jjj-node' || kind === 'national-node') return 'links';
-  if (FACILITY_KINDS.has(kind)) return 'facilities';
-  return 'others';
-}
+/** The layers that list places, in the layers' order. */
+const LISTING = LAYER_IDS.filter((id) => LAYER_CATALOG[id].lists);
 
-const SECTION_TITLE: Record<PlaceListKey, StringKey> = {
-  districts: 'placeListDistricts',
-  'sancheng-yiqu': 'placeListSanchengYiqu',
-  'sub-parks': 'layer.sub-parks',
-  links: 'layer.jjj',
-  facilities: 'layer.facilities',
-  others: 'placeListOthers',
-};
+/** Which section a place other than a district or one of 三城一区 belongs to: the first map layer that lists its kind. */
+export function sectionOf(kind: PlaceKind): LayerId | 'others' {
+  return listingLayer(kind) ?? 'others';
+}
+const listingLayer = (kind: PlaceKind): LayerId | undefined => LISTING.find((id) => LAYER_CATALOG[id].lists!.kinds(kind));
+
+const titleKey = (key: PlaceListKey): StringKey =>
+  key === 'districts' ? 'placeListDistricts' : key === 'sancheng-yiqu' ? 'placeListSanchengYiqu' : key === 'others' ? 'placeListOthers' : LAYER_CATALOG[key].labelKey;
 
 export function placeListModel(data: AtlasIndex, topic: Topic | null, lang: Lang): PlaceListSection[] {
   const item = (p: PlaceRecord): PlaceListItem => ({ id: p.id, name: placeName(p, lang), count: data.count(p.id, topic) });
@@ -50,20 +47,17 @@ export function placeListModel(data: AtlasIndex, topic: Topic | null, lang: Lang
   const districts = data.file.places.filter((p) => p.kind === 'district').map(item);
   const sy = SANCHENG_YIQU.map((id) => data.places.get(id)).filter((p): p is PlaceRecord => !!p).map(item);
   const taken = new Set([...districts, ...sy].map((x) => x.id));
-  const rest: Record<ReturnType<typeof sectionOf>, PlaceListItem[]> = { 'sub-parks': [], links: [], facilities: [], others: [] };
+  const keys = [...LISTING, 'others'] as const;
+  const rest = new Map<PlaceListKey, PlaceListItem[]>(keys.map((k) => [k, []]));
   for (const p of data.file.places) {
     if (taken.has(p.id)) continue;
-    const key = sectionOf(p.kind);
-    // Every sub-park is drawn; other places only when the documents say something about them at all.
-    if (key !== 'sub-parks' && !data.isCited(p.id)) continue;
-    rest[key].push(item(p));
+    const layer = listingLayer(p.kind);
+    // As the map draws them: a layer that draws all its places lists them all; others only what the documents cite.
+    if (!(layer && LAYER_CATALOG[layer].lists!.uncited) && !data.isCited(p.id)) continue;
+    rest.get(layer ?? 'others')!.push(item(p));
   }
-  const section = (key: PlaceListKey, items: PlaceListItem[]): PlaceListSection => ({ key, title: t(SECTION_TITLE[key], lang), items });
-  return [
-    section('districts', districts),
-    section('sancheng-yiqu', sy),
-    ...(['sub-parks', 'links', 'facilities', 'others'] as const).map((k) => section(k, rest[k].sort(byCount))),
-  ];
+  const section = (key: PlaceListKey, items: PlaceListItem[]): PlaceListSection => ({ key, title: t(titleKey(key), lang), items });
+  return [section('districts', districts), section('sancheng-yiqu', sy), ...keys.map((k) => section(k, rest.get(k)!.sort(byCount)))];
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/strings.ts';
 import { PALETTE } from '../map-theme.ts';
 import { dotPaint, haloPaint, labelPaint, pointLabelLayout } from './point-style.ts';
 import { at, type LayerDescriptor } from '../layer-descriptor.ts';
+import { FACILITY_KINDS, placePoints } from '../place-features.ts';
 
 export function facilityLayers(): LayerSpecification[] {
   return [
@@ -31,6 +32,8 @@ export const facilitiesLayer: LayerDescriptor = {
   id: 'facilities',
   style: ({ lang }) => [...facilityLayers().map(at(70)), ...facilityLabelLayers(lang).map(at(110))],
   hits: { 'facilities-dot': 0, 'facilities-label': 1 },
+  sources: (input) => ({ facilities: placePoints(input, (kind) => FACILITY_KINDS.has(kind), { props: (p) => ({ kind: p.kind }) }) }),
+  lists: { kinds: (kind) => FACILITY_KINDS.has(kind) },
   legend: [
     { symbol: 'circle', colour: PALETTE.facility, labelKey: 'legend.facility' },
     { symbol: 'halo', colour: PALETTE.facility, labelKey: 'legend.precision' },

@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
-import type { LinkKind } from '../place-features.ts';
+import { type LinkKind, jjjFeatures, nationalArrows } from '../place-features.ts';
 import { PALETTE, labelFont, nameField } from '../map-theme.ts';
 import { localeOf } from '../../i18n/locale.ts';
 import { citedFirst, dotPaint, isQuiet, isSelected, labelPaint, pointLabelLayout } from './point-style.ts';
@@ -109,6 +109,11 @@ export const jjjLayer: LayerDescriptor = {
     'jjj-nodes': 0, 'jjj-national-arrow': 0, 'jjj-national-label': 0, 'jjj-label': 1,
     ...Object.fromEntries(LINK_KINDS.map((k) => [`jjj-arcs-${k}`, 2])),
   },
+  sources: (input) => {
+    const { arcs, nodes } = jjjFeatures(input);
+    return { 'jjj-arcs': arcs, 'jjj-nodes': nodes, national: nationalArrows(input) };
+  },
+  lists: { kinds: (kind) => kind === 'jjj-node' || kind === 'national-node' },
   legend: [
     ...LINK_KINDS.map((k): LegendEntry => ({ symbol: lineSymbol(LINK_STYLE[k].dash), colour: LINK_STYLE[k].colour, labelKey: LINK_LEGEND_KEY[k] })),
     { symbol: 'arrow', colour: PALETTE.national, labelKey: 'legend.national' },

@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/strings.ts';
 import { PALETTE } from '../map-theme.ts';
 import { dotPaint, haloPaint, labelPaint, pointLabelLayout } from './point-style.ts';
 import { at, type LayerDescriptor } from '../layer-descriptor.ts';
+import { placePoints } from '../place-features.ts';
 
 export function subParkLayers(): LayerSpecification[] {
   return [
@@ -31,6 +32,9 @@ export const subParksLayer: LayerDescriptor = {
   style: ({ lang }) => [...subParkLayers().map(at(60)), ...subParkLabelLayers(lang).map(at(130))],
   // Halos are not clickable: a wide one would swallow clicks meant for its district.
   hits: { 'sub-parks-dot': 0, 'sub-parks-label': 1 },
+  // Every sub-park is drawn, cited or not: the 一区十六园 is the frame the documents refer to.
+  sources: (input) => ({ 'sub-parks': placePoints(input, (kind) => kind === 'sub-park', { all: true, props: (p) => ({ district: p.district ?? null }) }) }),
+  lists: { kinds: (kind) => kind === 'sub-park', uncited: true },
   legend: [
     { symbol: 'circle', colour: PALETTE.subPark, labelKey: 'legend.subPark' },
     { symbol: 'halo', colour: PALETTE.subPark, labelKey: 'legend.precision' },
