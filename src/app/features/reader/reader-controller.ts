@@ -6,6 +6,7 @@
  */
 import { DataFileError } from '../../data/fetch-data-file.ts';
 import { DOCUMENTS_URL, loadDocFacts } from '../../data/load-site.ts';
+import { once } from '../../data/sentences.ts';
 import { t } from '../../i18n/strings.ts';
 import type { AtlasState } from '../../state/state.ts';
 import { excerpt, type Notice } from '../../state/url-state.ts';
@@ -13,7 +14,10 @@ import { placeName } from '../../ui/labels.ts';
 import { byId, type FeatureContext } from '../feature-context.ts';
 import type { MapController } from '../map/map-controller.ts';
 import { textProblem } from './reader-model.ts';
-import { closeReader, hideReader, isReaderOpen, loadDocText, openReader, showReaderMessage } from './reader-view.ts';
+
+/** The reader's DOM and text loading, fetched with the first document opened (it stays out of the first view). */
+type ReaderView = typeof import('./reader-view.ts');
+const loadView = once(() => import('./reader-view.ts'));
 
 export interface ReaderController {
   /** Esc: closes the reader if it is open; says whether it did. */
@@ -40,12 +44,22 @@ export function mountReaderController(ctx: FeatureContext, map: MapController, u
   };
 
   let token = 0;
+  let view: ReaderView | null = null;
   const show = async (s: AtlasState) => {
     const mine = ++token;
     if (!s.doc) {
-      if (isReaderOpen(root)) hideReader(root);
+      if (view?.isReaderOpen(root)) view.hideReader(root);
       return;
     }
+    let v: ReaderView;
+    try {
+      v = view ??= await loadView();
+    } catch (e) {
+      if (mine === token) ctx.notices.notify(t('viewLoadFailed', s.lang, { reason: (e as Error).message }), 'reader');
+      return;
+    }
+    const { loadDocText, openReader, showReaderMessage } = v;
+    if (mine !== token) return;
     showReaderMessage(root, s.doc, t('readerLoading', s.lang), s.lang, handlers);
     let title = s.doc;
     try {
@@ -83,8 +97,8 @@ export function mountReaderController(ctx: FeatureContext, map: MapController, u
   render(store.get(), null);
   return {
     escape() {
-      if (!isReaderOpen(root)) return false;
-      closeReader(root);
+      if (!view?.isReaderOpen(root)) return false;
+      view.closeReader(root);
       return true;
     },
   };
