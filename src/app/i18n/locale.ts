@@ -29,6 +29,8 @@ export interface Locale {
   titleMarks: readonly [string, string];
   /** Parentheses, as the script writes them. */
   parens: readonly [string, string];
+  /** A word the map leaves off a district's name to keep its label short (Haidian, not "Haidian District"); the panel keeps it. */
+  mapDropsSuffix: string | null;
   /** The language the language switch offers. */
   next: Lang;
 }
@@ -45,6 +47,7 @@ export const LOCALES: Record<Lang, Locale> = {
     phraseJoin: '',
     titleMarks: ['《', '》'],
     parens: ['（', '）'],
+    mapDropsSuffix: null,
     next: 'en',
   },
   en: {
@@ -58,6 +61,7 @@ export const LOCALES: Record<Lang, Locale> = {
     phraseJoin: ' ',
     titleMarks: ['“', '”'],
     parens: [' (', ')'],
+    mapDropsSuffix: ' District',
     next: 'zh',
   },
 };
@@ -71,5 +75,8 @@ export const nameIn = (names: Partial<Record<NameKey, string>>, loc: Locale): st
 /** A map feature's name in the locale, or `fallback` when it has none. */
 export const featureName = (properties: Record<string, unknown> | null | undefined, loc: Locale, fallback = ''): string =>
   String(properties?.[loc.nameProperty] ?? fallback);
+/** A district's name as the map labels it: short where the locale drops a suffix. */
+export const mapDistrictName = (name: string, loc: Locale): string =>
+  loc.mapDropsSuffix && name.length > loc.mapDropsSuffix.length && name.endsWith(loc.mapDropsSuffix) ? name.slice(0, -loc.mapDropsSuffix.length) : name;
 export const citeTitle = (title: string, loc: Locale): string => `${loc.titleMarks[0]}${title}${loc.titleMarks[1]}`;
 export const parenthesise = (s: string, loc: Locale): string => `${loc.parens[0]}${s}${loc.parens[1]}`;

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/strings.ts';
 import { DEFAULT_STATE, type AtlasState } from '../state/state.ts';
 import { buildStyle } from './build-style.ts';
 import { mapLocale } from './control-labels.ts';
-import { beijingBounds } from './place-camera.ts';
+import { CAMERA_LIMITS, beijingBounds } from './place-camera.ts';
 import { registerMap } from './map-registry.ts';
 import { localIdeographFontFamily } from './map-theme.ts';
 
@@ -32,12 +32,9 @@ export function createMap(
     style: buildStyle(b, scene?.data ?? null, state),
     bounds: beijingBounds(b),
     fitBoundsOptions: { padding: 24 },
-    maxBounds: [
-      [110, 34],
-      [123, 44.5],
-    ],
-    minZoom: 5,
-    maxZoom: 14,
+    maxBounds: CAMERA_LIMITS.bounds,
+    minZoom: CAMERA_LIMITS.minZoom,
+    maxZoom: CAMERA_LIMITS.maxZoom,
     localIdeographFontFamily,
     locale: mapLocale(lang),
     // Labels appear at once: a fade keeps the map from going idle for 300 ms after every move.
@@ -48,9 +45,20 @@ export function createMap(
   });
   registerMap(map, b, { ...state, pointsCounts: scene ? countsKey(state.topic, scene.data) : undefined });
   map.touchZoomRotate.disableRotation();
-  map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right');
+  setAttribution(map, attribution);
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   return map;
+}
+
+const attributions = new WeakMap<MapLibreMap, AttributionControl>();
+
+/** The attribution line, in the interface language: replaced whole on a language switch (MapLibre keeps a control's text). */
+export function setAttribution(map: MapLibreMap, text: string): void {
+  const old = attributions.get(map);
+  if (old) map.removeControl(old);
+  const control = new AttributionControl({ compact: false, customAttribution: text });
+  map.addControl(control, 'bottom-right');
+  attributions.set(map, control);
 }
 
 /** Resolves once the style is loaded and the map has gone idle with every source drawn. */

@@ -21,12 +21,16 @@ export interface LayerEntry {
   legend: readonly LegendEntry[];
   /** The sources its style layers draw from. */
   sources: string[];
+  /** Those drawn as marks at a point: dots (circle layers other than halos) and arrows (rotated symbols). */
+  markSources: string[];
   /** The places the place list lists under its name (none when null). */
   lists: PlaceListing | null;
 }
 
 /** A layer's style layers (their ids and sources) do not depend on the language or the counts. */
 const styleLayersOf = (d: LayerDescriptor) => d.style({ lang: 'zh', breaks: classBreaks([]) }).map((p) => p.layer);
+const isMark = (l: LayerSpecification) =>
+  (l.type === 'circle' && !l.id.endsWith('-halo')) || (l.type === 'symbol' && l.layout?.['text-rotate'] !== undefined);
 const sourceOf = (l: LayerSpecification) => ('source' in l && typeof l.source === 'string' ? [l.source] : []);
 
 const byId = new Map(LAYERS.filter((d): d is LayerDescriptor & { id: LayerId } => d.id !== null).map((d) => [d.id, d]));
@@ -42,6 +46,7 @@ export const LAYER_CATALOG: Record<LayerId, LayerEntry> = Object.fromEntries(
       clickable: Object.keys(d.hits),
       legend: d.legend,
       sources: [...new Set(styleLayers.flatMap(sourceOf))],
+      markSources: [...new Set(styleLayers.filter(isMark).flatMap(sourceOf))],
       lists: d.lists ?? null,
     }];
   }),

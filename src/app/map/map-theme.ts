@@ -62,3 +62,13 @@ export function nameField(lang: Lang): ExpressionSpecification {
   return ['get', localeOf(lang).nameProperty];
 }
 
+/** A district's map label: its name, short where the locale drops a suffix (as mapDistrictName). */
+export function districtNameField(lang: Lang): ExpressionSpecification {
+  const loc = localeOf(lang);
+  if (!loc.mapDropsSuffix) return nameField(lang);
+  const suffix = loc.mapDropsSuffix;
+  const name: ExpressionSpecification = ['to-string', nameField(lang)];
+  const cut: ExpressionSpecification = ['-', ['length', name], suffix.length];
+  return ['case', ['all', ['>', cut, 0], ['==', ['slice', name, cut], suffix]], ['slice', name, 0, cut], name];
+}
+

@@ -3,7 +3,7 @@
  * by the documents as a whole (a place with no fact is not drawn); `factCount` is within the
  * state's topic, so a topic dims what it does not mention instead of making the map jump.
  */
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import type { PlaceKind } from '../../types.ts';
 import type { PlaceRecord } from '../data/atlas-data.ts';
 import type { SourceInput } from './layer-descriptor.ts';
@@ -13,6 +13,37 @@ export type LinkKind = 'zgc-park' | 'integration' | 'cooperation';
 
 /** Point kinds drawn on the facilities layer; sub-parks, JJJ and national nodes have their own. */
 export const FACILITY_KINDS: ReadonlySet<PlaceKind> = new Set(['facility', 'institute', 'university', 'park', 'development-zone', 'company', 'town']);
+
+/** A ring's area (signed, planar) and centroid, by the shoelace formula. */
+function ringCentroid(ring: Position[]): { area: number; at: LonLat } {
+  let a = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    a += f;
+    x += (ring[j][0] + ring[i][0]) * f;
+    y += (ring[j][1] + ring[i][1]) * f;
+  }
+  return a === 0 ? { area: 0, at: [ring[0][0], ring[0][1]] } : { area: Math.abs(a / 2), at: [x / (3 * a), y / (3 * a)] };
+}
+
+/**
+ * One label point per schematic extent, at the centre of its largest part: labelled from its
+ * polygon, MapLibre repeats a label on every tile the polygon crosses (three 北京经济技术开发区 at once).
+ */
+export function extentLabelPoints(input: SourceInput): FeatureCollection<Point> {
+  return fc(
+    input.boundaries.extents.features.flatMap((f): Feature<Point>[] => {
+      const g = f.geometry;
+      const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+      const parts = polygons.map((rings) => ringCentroid(rings[0])).sort((a, b) => b.area - a.area);
+      if (!parts.length) return [];
+      const p = f.properties ?? {};
+      return [{ type: 'Feature', properties: { placeId: String(p.id), nameZhHans: p.nameZhHans, nameEn: p.nameEn }, geometry: { type: 'Point', coordinates: [...parts[0].at] } }];
+    }),
+  );
+}
 
 /** Off-map arrows sit on a ring this many (Mercator) degrees around Beijing, just outside its frame. */
 export const NATIONAL_RING_DEG = 2.2;

@@ -6,7 +6,7 @@ import type { AtlasState } from '../state/state.ts';
 import type { Bounds, MapView } from './map-view.ts';
 import { applyState, clickablePlaceAt, highlightReading } from './apply-state.ts';
 import { labelMapControls } from './control-labels.ts';
-import { createMap, whenDrawn } from './create-map.ts';
+import { createMap, setAttribution, whenDrawn } from './create-map.ts';
 import { enableDistrictHover } from './hover.ts';
 
 /** Throws when MapLibre cannot start (no WebGL2 context): the caller falls back to the SVG map. */
@@ -26,7 +26,10 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
     drawn: () => whenDrawn(map),
     apply(s, prev) {
       latest = s;
-      if (prev && s.lang !== prev.lang) labelMapControls(container, s.lang);
+      if (prev && s.lang !== prev.lang) {
+        setAttribution(map, t('attribution', s.lang));
+        labelMapControls(container, s.lang);
+      }
       if (map.isStyleLoaded()) applyState(map, s, data);
       // A source still loading (new data, tiles for a new camera): apply the latest state once
       // the map is idle, rather than drop it (applyState skips what is already applied).
@@ -39,7 +42,9 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
       }
     },
     highlight: (ids) => highlightReading(map, data, ids),
-    fitBounds: (bounds, o) => map.fitBounds(bounds, o),
+    // The padding replaces what an earlier move left on the map (flyTo keeps its padding): added
+    // to it, a step after a padded one asked for more than the canvas and MapLibre did not move.
+    fitBounds: (bounds, o) => map.fitBounds(bounds, { ...o, absolutePadding: true }),
     flyTo: (c, o) => map.flyTo({ center: [c.lng, c.lat], zoom: c.zoom, ...o }),
     visibleBounds: () => map.getBounds().toArray().flat() as Bounds,
     resize: () => map.resize(),

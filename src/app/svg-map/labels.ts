@@ -17,7 +17,7 @@ import type { PinShape } from './points.ts';
 import { dotRadius } from './points.ts';
 import { r1, svgEl } from './svg-dom.ts';
 import { type Size, type Viewport, viewBoxOf } from './viewport.ts';
-import { featureName, localeOf } from '../i18n/locale.ts';
+import { featureName, localeOf, mapDistrictName } from '../i18n/locale.ts';
 
 export type LabelSide = 'center' | 'below' | 'above' | 'right' | 'left';
 
@@ -76,6 +76,8 @@ export interface LaidLabel {
 }
 
 const POINT_SIDES: readonly LabelSide[] = ['below', 'above', 'right', 'left'];
+/** District names centred, or beside their point where two lie close (东城区 and 西城区), as the WebGL map's variable anchors. */
+const DISTRICT_SIDES: readonly LabelSide[] = ['center', 'left', 'right', 'above', 'below'];
 const fixed = (n: number) => () => [n];
 const nearDot = (zoom: number) => dotRadius(zoom, false) + 2;
 /** Point labels as the WebGL label layers draw them (minzoom, colour, sides); a new point source gets the default. */
@@ -111,7 +113,7 @@ export function labelSpecs(b: Pick<Boundaries, 'labels' | 'extents'>, pins: PinS
     .map((f): LabelSpec => {
       const [x, y] = projection(f.geometry.coordinates as [number, number])!;
       const p = f.properties ?? {};
-      return { id: `district:${p.id}`, placeId: null, source: null, layer: 'districts', x, y, text: featureName(p, localeOf(lang)), colour: PALETTE.districtText, minZoom: 0, sizes: districtLabelSizes, sides: ['center'], offset: () => 0 };
+      return { id: `district:${p.id}`, placeId: null, source: null, layer: 'districts', x, y, text: mapDistrictName(featureName(p, localeOf(lang)), localeOf(lang)), colour: PALETTE.districtText, minZoom: 0, sizes: districtLabelSizes, sides: DISTRICT_SIDES, offset: () => 3 };
     });
   const context = b.labels.features
     .filter((f) => f.properties?.level === 'prefecture' || f.properties?.level === 'tianjin-district')

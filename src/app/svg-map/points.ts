@@ -50,8 +50,9 @@ export function dotRadius(zoom: number, selected: boolean): number {
 export function pinShapes(sources: Record<string, FeatureCollection>, projection: GeoProjection, lang: Lang): PinShape[] {
   return Object.entries(sources).flatMap(([source, fc]) => {
     const layer = layerOfSource(source);
+    // Only what the map draws as a mark (a label point, say, is not a pin).
+    if (!layer || !LAYER_CATALOG[layer].markSources.includes(source)) return [];
     const points = fc.features.filter((f): f is Feature<Point> => f.geometry?.type === 'Point');
-    if (!layer) return [];
     // A halo where the layer draws one (its `<source>-halo` style layer, as scene-looks.ts finds it).
     const halos = LAYER_CATALOG[layer].styleLayers.includes(`${source}-halo`);
     return points.map((feature): PinShape => {

@@ -7,13 +7,14 @@
 import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { Camera } from '../state/state.ts';
 import type { Bounds, Padding } from '../map/map-view.ts';
+import { CAMERA_LIMITS } from '../map/place-camera.ts';
 
 /** At this zoom one projected unit is one CSS pixel. */
 export const REF_ZOOM = 10;
 /** Zoom limits and pannable area: the WebGL map's (create-map.ts). */
 export const MIN_ZOOM = 5;
 export const MAX_ZOOM = 14;
-export const MAX_BOUNDS: Bounds = [110, 34, 123, 44.5];
+export const MAX_BOUNDS: Bounds = CAMERA_LIMITS.bounds;
 
 /** [x0, y0, x1, y1] in projected units (y down). */
 export type Box = [number, number, number, number];

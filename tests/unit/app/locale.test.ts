@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { citeTitle, featureName, isLang, LOCALES, localeOf, nameIn, parenthesise, type Locale } from '../../../src/app/i18n/locale.ts';
+import { citeTitle, featureName, isLang, LOCALES, localeOf, mapDistrictName, nameIn, parenthesise, type Locale } from '../../../src/app/i18n/locale.ts';
 import { STRINGS } from '../../../src/app/i18n/strings.ts';
 
 /** A made-up third language: every mark differs from both real ones, so any hard-coded branch shows. */
@@ -16,6 +16,7 @@ const PSEUDO: Locale = {
   phraseJoin: '·',
   titleMarks: ['«', '»'],
   parens: ['⟨', '⟩'],
+  mapDropsSuffix: ' Arrondissement',
   next: 'zh',
 };
 
@@ -57,5 +58,14 @@ describe('locales', () => {
       .flatMap((p) => readFileSync(p, 'utf8').split('\n').map((line, i) => ({ p, i: i + 1, line })))
       .filter(({ line }) => /[=!]==\s*'(zh|en)'|'(zh|en)'\s*[=!]==|'zh-CN'|'en-US'/.test(line));
     expect(offenders.map(({ p, i, line }) => `${p}:${i}: ${line.trim()}`)).toEqual([]);
+  });
+
+  it('shortens a district’s map label where the locale drops a suffix, and only there', () => {
+    expect(mapDistrictName('Haidian District', localeOf('en'))).toBe('Haidian');
+    expect(mapDistrictName('海淀区', localeOf('zh'))).toBe('海淀区');
+    expect(mapDistrictName('Binhai New Area', localeOf('en'))).toBe('Binhai New Area');
+    expect(mapDistrictName('Haidian Arrondissement', PSEUDO)).toBe('Haidian');
+    // The suffix alone is not shortened to nothing.
+    expect(mapDistrictName(' District', localeOf('en'))).toBe(' District');
   });
 });

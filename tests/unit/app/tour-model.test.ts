@@ -3,7 +3,8 @@ import { indexFacts } from '../../../src/app/data/atlas-data.ts';
 import { siteOf } from './site-fixtures.ts';
 import { DataFileError } from '../../../src/app/data/fetch-data-file.ts';
 import { fetchStory, parseStory } from '../../../src/app/features/tour/story.ts';
-import { actionTarget, clampStep, keyAction, stepFit, stepState, stepView } from '../../../src/app/features/tour/tour-model.ts';
+import { actionTarget, clampStep, keyAction, stepFit, stepLegend, stepState, stepView } from '../../../src/app/features/tour/tour-model.ts';
+import { t } from '../../../src/app/i18n/strings.ts';
 import type { FactsFile } from '../../../src/types.ts';
 
 // Fact ids name their document (src/pipeline/fact-id.ts).
@@ -170,5 +171,27 @@ describe('parseStory', () => {
     expect(parseStory(await fetchStory(ok), index).steps.length).toBe(2);
     const missing = (async () => new Response('', { status: 404 })) as unknown as typeof fetch;
     await expect(fetchStory(missing)).rejects.toThrow(/data\/story\.json.*404/);
+  });
+});
+
+describe('stepLegend', () => {
+  const counts = () => new Map([['haidian', 12], ['miyun', 0]]);
+  it('says what a step draws: the district classes for its theme, then each symbol of its layers once', () => {
+    const items = stepLegend({ topic: null, layers: ['districts', 'sub-parks', 'jjj'] }, counts, 'en');
+    const labels = items.map((i) => i.label);
+    expect(labels).toContain(t('classZero', 'en'));
+    expect(labels).toContain(t('legend.subPark', 'en'));
+    expect(labels).toContain(t('legend.national', 'en'));
+    expect(labels).not.toContain(t('legend.facility', 'en'));
+    expect(new Set(labels).size).toBe(labels.length);
+    // Classes come first, drawn as fills; layer symbols after.
+    expect(items[0].symbol ?? 'fill').toBe('fill');
+    expect(items.find((i) => i.label === t('legend.national', 'en'))!.symbol).toBe('arrow');
+  });
+
+  it('leaves out the classes when the step hides the districts', () => {
+    const items = stepLegend({ topic: null, layers: ['sub-parks'] }, counts, 'zh');
+    expect(items.map((i) => i.label)).not.toContain(t('classZero', 'zh'));
+    expect(items.length).toBeGreaterThan(0);
   });
 });

@@ -5,19 +5,13 @@
 import type { Topic } from '../../../types.ts';
 import type { Lang } from '../../i18n/strings.ts';
 import { t } from '../../i18n/strings.ts';
-import { choroplethLegend } from '../../map/choropleth.ts';
-import { LAYER_CATALOG, type LegendSymbol } from '../../map/layer-catalog.ts';
 import { HALO_LOOK } from '../../map/layers/point-style.ts';
-import { LAYER_IDS, type LayerId } from '../../state/state.ts';
+import type { LayerId } from '../../state/state.ts';
 import { estimateTextWidth, type Measure } from '../../map/text-measure.ts';
-import { classLabel, themeLine } from '../legend/legend-model.ts';
+import { type LegendItem, layerLegendItems, legendItems, themeLine } from '../legend/legend-model.ts';
 
-export interface LegendItem {
-  colour: string;
-  label: string;
-  /** How it is drawn; a filled swatch when absent. */
-  symbol?: LegendSymbol;
-}
+export type { LegendItem } from '../legend/legend-model.ts';
+export { layerLegendItems, legendItems } from '../legend/legend-model.ts';
 
 /** The text and legend drawn around an exported map. */
 export interface ExportFrame {
@@ -26,28 +20,6 @@ export interface ExportFrame {
   legend: LegendItem[];
   notice: string;
   attribution: string;
-}
-
-/** Legend rows for the counts: the zero class, then each positive class with its range. */
-export function legendItems(counts: Iterable<number>, lang: Lang): LegendItem[] {
-  return choroplethLegend([...counts]).map((c) => ({ colour: c.colour, label: classLabel(c, lang) }));
-}
-
-/**
- * Legend rows for every kind of symbol the shown layers draw besides the district classes
- * (extents, dots, precision halos, each kind of link, arrows), from the layer catalog, each once.
- */
-export function layerLegendItems(layers: readonly LayerId[], lang: Lang): LegendItem[] {
-  const seen = new Set<string>();
-  return LAYER_IDS.filter((id) => id !== 'districts' && layers.includes(id)).flatMap((id) =>
-    LAYER_CATALOG[id].legend.flatMap((e) => {
-      const item = { colour: e.colour, label: t(e.labelKey, lang), symbol: e.symbol };
-      const key = `${item.symbol}|${item.colour}|${item.label}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      return [item];
-    }),
-  );
 }
 
 /** The frame of the current view: title, theme line, legend (classes, then the symbols of the shown layers), notice and attribution. */

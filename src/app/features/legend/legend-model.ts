@@ -1,7 +1,21 @@
-/** What the legend says in words: the theme line and each choropleth class's range. Pure. */
+/**
+ * What a legend says: the theme line, each choropleth class's range, and a row for every kind of
+ * symbol the shown layers draw. The side legend, the exports and the presenting legend use it. Pure.
+ */
 import type { Topic } from '../../../types.ts';
 import { type Lang, t } from '../../i18n/strings.ts';
+import { choroplethLegend } from '../../map/choropleth.ts';
+import { LAYER_CATALOG, type LegendSymbol } from '../../map/layer-catalog.ts';
+import { LAYER_IDS, type LayerId } from '../../state/state.ts';
 import { topicLabel } from '../../ui/labels.ts';
+
+export interface LegendItem {
+  colour: string;
+  label: string;
+  /** How it is drawn; a filled swatch when absent. */
+  symbol?: LegendSymbol;
+}
+
 
 /** One choropleth class: inclusive count range (the zero class is min = max = 0). */
 export interface LegendClass {
@@ -20,4 +34,26 @@ export function classLabel(c: LegendClass, lang: Lang): string {
   if (c.min === c.max) return t('classSingle', lang, { n: String(c.min) });
   if (!Number.isFinite(c.max)) return t('classAtLeast', lang, { n: String(c.min) });
   return t('classRange', lang, { from: String(c.min), to: String(c.max) });
+}
+
+/** Legend rows for the counts: the zero class, then each positive class with its range. */
+export function legendItems(counts: Iterable<number>, lang: Lang): LegendItem[] {
+  return choroplethLegend([...counts]).map((c) => ({ colour: c.colour, label: classLabel(c, lang) }));
+}
+
+/**
+ * Legend rows for every kind of symbol the shown layers draw besides the district classes
+ * (extents, dots, precision halos, each kind of link, arrows), from the layer catalog, each once.
+ */
+export function layerLegendItems(layers: readonly LayerId[], lang: Lang): LegendItem[] {
+  const seen = new Set<string>();
+  return LAYER_IDS.filter((id) => id !== 'districts' && layers.includes(id)).flatMap((id) =>
+    LAYER_CATALOG[id].legend.flatMap((e) => {
+      const item = { colour: e.colour, label: t(e.labelKey, lang), symbol: e.symbol };
+      const key = `${item.symbol}|${item.colour}|${item.label}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [item];
+    }),
+  );
 }

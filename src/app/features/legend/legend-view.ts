@@ -7,6 +7,7 @@ import { type Lang, t } from '../../i18n/strings.ts';
 import { LAYER_CATALOG } from '../../map/layer-catalog.ts';
 import { type AtlasState, LAYER_IDS, type LayerId } from '../../state/state.ts';
 import { el, keepingFocus, uniqueId } from '../../ui/dom.ts';
+import { legendSymbol } from '../../ui/legend-symbol.ts';
 import { TOPIC_ORDER, isTopic, topicLabel } from '../../ui/labels.ts';
 import { localeOf } from '../../i18n/locale.ts';
 import { type LegendClass, classLabel, themeLine } from './legend-model.ts';
@@ -16,11 +17,7 @@ export interface LegendHandlers {
   onTopic(topic: Topic | null): void;
 }
 
-function swatch(symbol: string, colour: string): HTMLElement {
-  const s = el('span', { class: `legend-symbol sym-${symbol}`, 'aria-hidden': 'true' });
-  s.style.setProperty('--sym-colour', colour);
-  return s;
-}
+const swatch = legendSymbol;
 
 /** A document filter in force: what the legend says of it ("2 of 5 documents count"), and how to clear it. */
 export interface LegendFilter {

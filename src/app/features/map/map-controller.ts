@@ -1,12 +1,15 @@
 /**
  * The map wired to the store: it draws every state change, reports clicks, hovers and camera
  * moves, takes the camera to a new selection once the panel has answered, and swaps renderers
- * (WebGL → SVG) keeping the state. The camera goes to a place clear of the panel column.
+ * (WebGL → SVG) keeping the state. The camera goes to a place clear of whatever covers the map
+ * (covers.ts); a camera written into the link (a hash change) moves the map there.
  */
 import { type MapView, showPlace } from '../../map/map-view.ts';
 import { placeCamera } from '../../map/place-camera.ts';
-import type { AtlasState } from '../../state/state.ts';
-import { byId, type FeatureContext } from '../feature-context.ts';
+import type { AtlasState, Camera } from '../../state/state.ts';
+import { motionAllowed } from '../../platform/motion.ts';
+import type { FeatureContext } from '../feature-context.ts';
+import { subjectPadding } from './covers.ts';
 
 export interface MapController {
   /** The map shown now. */
@@ -29,19 +32,23 @@ export function mountMapController(first: MapView, ctx: Omit<FeatureContext, 'ma
   let view = first;
   const hovers: Array<(id: string) => void> = [];
 
-  const go = (place: string) => {
-    const panel = byId('panel');
-    const right = 40 + (panel.hidden ? 0 : Math.min(panel.offsetWidth, view.container.offsetWidth / 2));
-    showPlace(view, data, b, place, { top: 40, bottom: 40, left: 40, right });
-  };
+  const go = (place: string) => showPlace(view, data, b, place, subjectPadding(view.container));
+  // The camera the map last reported: any other camera in the state came from the link.
+  let reported: Camera | null = null;
   const listen = (v: MapView) => {
     v.onPlaceClick((id) => data.places.has(id) && store.set({ place: id }));
     v.onPlaceHover?.((id) => hovers.forEach((cb) => cb(id)));
-    v.onCameraChange((camera) => store.set({ camera }));
+    v.onCameraChange((camera) => {
+      reported = camera;
+      store.set({ camera });
+    });
   };
   // A new selection is drawn with its camera move (follow), after the panel has answered.
   const render = (s: AtlasState, prev: AtlasState | null) => {
     if (!prev || s.place === prev.place) view.apply(s, prev);
+    if (prev && s.camera && s.camera !== prev.camera && s.camera !== reported && !cameraTaken()) {
+      view.flyTo(s.camera, { padding: { top: 0, right: 0, bottom: 0, left: 0 }, animate: motionAllowed() });
+    }
   };
 
   store.subscribe(render);

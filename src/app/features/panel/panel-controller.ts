@@ -86,7 +86,8 @@ export function mountPanelController(ctx: FeatureContext, filter: DocFilter, aft
     const newPlace = !!prev && s.place !== prev.place;
     if (newPlace) expanded = null;
     const shown = show(s, newPlace);
-    if (newPlace) void shown.then(() => afterPaint(() => afterShown(s.place)));
+    // A link that names a place but no camera (#place=…) opens on the place too.
+    if (newPlace || (!prev && s.place && !s.camera)) void shown.then(() => afterPaint(() => afterShown(s.place)));
   };
   store.subscribe(render);
   render(store.get(), null);

@@ -14,9 +14,11 @@ import { beijingBounds, placeCamera } from '../../map/place-camera.ts';
 import type { AtlasState } from '../../state/state.ts';
 import type { Store } from '../../state/store.ts';
 import { STORY_URL, type Story } from './story.ts';
-import { captionInset, mountTour, toggleFullscreen, type TourController } from './tour-view.ts';
+import { mountTour, toggleFullscreen, type TourController } from './tour-view.ts';
+import { subjectPadding } from '../map/covers.ts';
 import { motionAllowed } from '../../platform/motion.ts';
-import { stepFit, stepState } from './tour-model.ts';
+import { stepFit, stepLegend, stepState } from './tour-model.ts';
+import type { Topic } from '../../../types.ts';
 import type { MapView } from '../../map/map-view.ts';
 import { byId, type FeatureContext } from '../feature-context.ts';
 
@@ -48,7 +50,7 @@ export function mountTourLauncher(ctx: FeatureContext, story: Story | null): Tou
     if (tour) return Promise.resolve(tour);
     return sentences.track(
       storyData().then(
-        (d) => (tour ??= tourView(ctx.map, store, d, ctx.boundaries, story, { root: byId('tour'), button }, (m) => ctx.notices.notify(m))),
+        (d) => (tour ??= tourView(ctx.map, store, d, ctx.boundaries, story, { root: byId('tour'), button }, (m) => ctx.notices.notify(m), (topic) => data.districtCounts(topic))),
         (e: Error) => {
           ctx.notices.notify(t('tour.loadFailed', store.get().lang, { reason: e.message }), 'tour');
           if (store.get().tour) store.set({ tour: null, step: null });
@@ -84,18 +86,22 @@ function tourView(
   story: Story,
   els: { root: HTMLElement; button: HTMLElement },
   notify: (message: string) => void,
+  /** District counts per theme, from the summary (the story's own slice holds only its quotes). */
+  counts: (topic: Topic | null) => Map<string, number>,
 ): TourView {
   let ctl: TourController | null = null;
 
   const moveCamera = (step: number) => {
     const view = map();
-    const padding = captionInset(els.root, view.container);
+    // Clear of the caption card (and whatever else covers the map), however large it is.
+    const padding = subjectPadding(view.container);
     const animate = motionAllowed();
     const fit = stepFit(story, step);
     if (fit) {
-      const target = placeCamera(data, b, fit);
-      const bounds = target && 'bounds' in target ? target.bounds : beijingBounds(b);
-      view.fitBounds(bounds, { padding, animate, maxZoom: 11 });
+      // A place with nowhere to go (abroad) shows Beijing: the camera never stays where it was.
+      const target = placeCamera(data, b, fit) ?? { bounds: beijingBounds(b) };
+      if ('bounds' in target) view.fitBounds(target.bounds, { padding, animate, maxZoom: 11 });
+      else view.flyTo({ lng: target.center[0], lat: target.center[1], zoom: target.zoom }, { padding, animate });
       return;
     }
     const cam = story.steps[step - 1].camera;
@@ -108,6 +114,7 @@ function tourView(
         go: (n) => store.set(stepState(story, n)),
         exit: () => store.set({ tour: null, step: null }),
         fullscreen: () => void toggleFullscreen().then((ok) => ok || notify(t('tour.fullscreenRefused', store.get().lang))),
+        legend: (n, lang) => stepLegend(story.steps[n - 1], counts, lang),
       }, s.step ?? 1);
       requestAnimationFrame(() => {
         map().resize();

@@ -2,10 +2,11 @@
  * Presenting, the pure part: which key does what, which step a move lands on, what a step means
  * for the atlas state, and the caption view model (exact fact sentences with their citations).
  */
-import type { Script } from '../../../types.ts';
+import type { Script, Topic } from '../../../types.ts';
 import type { AtlasData } from '../../data/atlas-data.ts';
 import { type Lang, t } from '../../i18n/strings.ts';
 import type { AtlasState } from '../../state/state.ts';
+import { type LegendItem, layerLegendItems, legendItems } from '../legend/legend-model.ts';
 import { type QuoteLang, citationOf, formatCitation, quoteLang } from '../../ui/citation.ts';
 import type { Story } from './story.ts';
 
@@ -82,6 +83,12 @@ export function stepState(story: Story, n: number): Partial<AtlasState> {
     place: s.highlight[0] ?? null,
     camera: s.camera ? { ...s.camera } : null,
   };
+}
+
+/** What step n's map shows, for the presenting legend: the district classes for its theme, then its layers' symbols. */
+export function stepLegend(step: Pick<Story['steps'][number], 'topic' | 'layers'>, counts: (topic: Topic | null) => Map<string, number>, lang: Lang): LegendItem[] {
+  const classes = step.layers.includes('districts') ? legendItems(counts(step.topic).values(), lang) : [];
+  return [...classes, ...layerLegendItems(step.layers, lang)];
 }
 
 /** The place whose extent step n's camera fits, or null when the step has a fixed camera. */

@@ -7,8 +7,10 @@
  */
 import type { AtlasData } from '../../data/atlas-data.ts';
 import { type Lang, t } from '../../i18n/strings.ts';
+import { legendSymbol } from '../../ui/legend-symbol.ts';
 import { el, uniqueId } from '../../ui/dom.ts';
 import { inertText } from '../../ui/inert-text.ts';
+import type { LegendItem } from '../legend/legend-model.ts';
 import type { Story } from './story.ts';
 import { actionTarget, keyAction, stepView } from './tour-model.ts';
 import { localeOf } from '../../i18n/locale.ts';
@@ -18,6 +20,8 @@ export interface TourHandlers {
   go(step: number): void;
   exit(): void;
   fullscreen(): void;
+  /** What step n's colours and symbols mean (classes, then the symbols of its layers); none when absent. */
+  legend?(step: number, lang: Lang): LegendItem[];
 }
 
 export interface TourController {
@@ -46,30 +50,6 @@ export async function toggleFullscreen(target: Element = document.documentElemen
   } catch {
     return false;
   }
-}
-
-export interface Inset {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
-/**
- * Camera padding (for fitBounds/flyTo) that keeps the target clear of the caption overlay:
- * the overlay sits at the bottom left on wide screens (pad the left) and is a bottom sheet on
- * narrow ones (pad the bottom). `base` is the padding on the other sides.
- */
-export function captionInset(root: HTMLElement, mapEl: HTMLElement, base = 32): Inset {
-  const inset = { top: base, right: base, bottom: base, left: base };
-  if (root.hidden) return inset;
-  const r = root.getBoundingClientRect();
-  const m = mapEl.getBoundingClientRect();
-  if (r.width === 0 || m.width === 0) return inset;
-  const room = (n: number, size: number) => Math.max(base, Math.min(Math.round(n), Math.round(size * 0.7)));
-  if (r.width > m.width * 0.6) inset.bottom = room(m.bottom - r.top + base / 2, m.height);
-  else inset.left = room(r.right - m.left + base / 2, m.width);
-  return inset;
 }
 
 const uiLang = (lang: Lang) => localeOf(lang).tag;
@@ -104,11 +84,14 @@ export function mountTour(root: HTMLElement, story: Story, data: AtlasData, lang
   const full = el('button', { type: 'button', class: 'tour-fullscreen', 'aria-pressed': 'false' });
   const exit = el('button', { type: 'button', class: 'tour-exit' });
   const keys = el('p', { class: 'tour-keys' });
+  // What this step's colours and symbols mean, compact: the map's own legend is hidden while presenting.
+  const legend = el('ul', { class: 'tour-legend' });
   const status = el('div', { class: 'tour-status visually-hidden', role: 'status', 'aria-live': 'polite' });
   const section = el('section', { class: 'tour-overlay', role: 'region', 'aria-labelledby': titleId },
     el('div', { class: 'tour-top' }, progressText, progress),
     heading,
     captions,
+    legend,
     el('div', { class: 'tour-nav' }, prev, next, el('span', { class: 'tour-nav-gap' }), full, exit),
     keys,
     status);
@@ -170,6 +153,10 @@ export function mountTour(root: HTMLElement, story: Story, data: AtlasData, lang
     if (focused === prev && prev.disabled) next.focus();
     if (focused === next && next.disabled) prev.focus();
     keys.textContent = t('tour.keys', language);
+    const items = handlers.legend?.(view.step, language) ?? [];
+    legend.hidden = items.length === 0;
+    legend.setAttribute('aria-label', t('legendHeading', language));
+    legend.replaceChildren(...items.map((i) => el('li', {}, legendSymbol(i.symbol ?? 'fill', i.colour), el('span', { text: i.label }))));
     status.textContent = inertText(view.announce); // it names the step title
   };
 

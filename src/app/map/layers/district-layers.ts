@@ -5,7 +5,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
 import { choroplethColour } from '../choropleth.ts';
-import { CHOROPLETH_RAMP, PALETTE, labelFont, nameField } from '../map-theme.ts';
+import { CHOROPLETH_RAMP, PALETTE, districtNameField, labelFont } from '../map-theme.ts';
 import { at, type LayerDescriptor } from '../layer-descriptor.ts';
 
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
@@ -47,11 +47,15 @@ export function districtLabelLayers(lang: Lang): LayerSpecification[] {
       source: 'labels',
       filter: ['==', ['get', 'level'], 'district'],
       layout: {
-        'text-field': nameField(lang),
+        'text-field': districtNameField(lang),
         'text-font': labelFont,
         'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11, 10, 15],
-        'text-padding': 2,
+        'text-padding': 1,
         'text-allow-overlap': false,
+        // Every district named at the overview: 东城区 and 西城区 lie too close for two centred
+        // labels, so a name may move beside its point (west of it, east, above, below) to fit.
+        'text-variable-anchor': ['center', 'right', 'left', 'bottom', 'top'],
+        'text-radial-offset': 0.3,
       },
       paint: { 'text-color': PALETTE.districtText, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 },
     },

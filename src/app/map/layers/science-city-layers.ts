@@ -7,6 +7,7 @@ import { type Lang, t } from '../../i18n/strings.ts';
 import { PALETTE, labelFont, nameField } from '../map-theme.ts';
 import { localeOf } from '../../i18n/locale.ts';
 import { at, type LayerDescriptor } from '../layer-descriptor.ts';
+import { extentLabelPoints } from '../place-features.ts';
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
@@ -45,7 +46,8 @@ export function scienceCityLabelLayers(lang: Lang): LayerSpecification[] {
     {
       id: 'science-cities-label',
       type: 'symbol',
-      source: 'extents',
+      // One point per extent (not the polygon, which MapLibre labels once per tile it crosses).
+      source: 'extent-labels',
       minzoom: 8,
       layout: {
         'text-field': extentLabel(lang),
@@ -65,4 +67,5 @@ export const scienceCitiesLayer: LayerDescriptor = {
   // Not the fill: 中关村科学城's extent is all of Haidian and would make the district unclickable.
   hits: { 'science-cities-label': 2, 'science-cities-line': 2 },
   legend: [{ symbol: 'dashed-line', colour: PALETTE.extentLine, labelKey: 'legend.extent' }],
+  sources: (input) => ({ 'extent-labels': extentLabelPoints(input) }),
 };
