@@ -151,7 +151,7 @@ describe('exportSvg of the atlas scene', () => {
     expect(texts).toContain('Schematic map, not an official map');
     expect(texts).toContain('ECharts');
     expect(doc.documentElement!.getAttribute('xml:lang')).toBe('en');
-    expect(inLayer(doc, 'districts-label').map((e) => e.textContent)).toContain('Haidian District');
+    expect(inLayer(doc, 'districts-label').map((e) => e.textContent)).toContain('Haidian');
   });
 
   it('escapes text that comes from data', () => {

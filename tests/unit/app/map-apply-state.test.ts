@@ -37,7 +37,8 @@ describe('applyState', () => {
     applyState(f.map, DEFAULT_STATE, data);
     expect(f.state.get('districts/haidian')?.count).toBe(data.districtCounts(null).get('haidian'));
     expect(f.calls).toContain('paint districts-fill fill-color');
-    expect(f.calls.filter((c) => c.startsWith('setData'))).toHaveLength(5);
+    // One per place source the layer modules build: sub-parks, facilities, JJJ arcs, nodes, national arrows, extent label points.
+    expect(f.calls.filter((c) => c.startsWith('setData'))).toHaveLength(6);
     f.calls.length = 0;
     applyState(f.map, { ...DEFAULT_STATE }, data);
     expect(f.calls).toEqual([]);
@@ -50,7 +51,8 @@ describe('applyState', () => {
     expect(f.state.get('districts/haidian')?.count).toBe(data.districtCounts(null).get('haidian'));
     expect(f.state.get('extents/zgc-science-city')?.selected).toBe(true);
     applyState(f.map, { ...DEFAULT_STATE, topic: 'quantum' }, data);
-    expect(f.calls.filter((c) => c.startsWith('setData'))).toHaveLength(5);
+    // One per place source the layer modules build: sub-parks, facilities, JJJ arcs, nodes, national arrows, extent label points.
+    expect(f.calls.filter((c) => c.startsWith('setData'))).toHaveLength(6);
   });
 
   it('recounts for a document filter: the same theme, the filter’s tallies', () => {
@@ -120,7 +122,8 @@ describe('applyState', () => {
   it('switches label language in place', () => {
     const f = fakeMap(DEFAULT_STATE);
     applyState(f.map, { ...DEFAULT_STATE, lang: 'en' }, data);
-    expect(f.layout.get('districts-label text-field')).toEqual(['get', 'nameEn']);
+    expect(JSON.stringify(f.layout.get('districts-label text-field'))).toContain('"nameEn"');
+    expect(f.layout.get('facilities-label text-field')).toEqual(['get', 'nameEn']);
   });
 });
 

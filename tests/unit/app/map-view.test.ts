@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MapView } from '../../../src/app/map/map-view.ts';
 import { showPlace } from '../../../src/app/map/map-view.ts';
+import { beijingBounds } from '../../../src/app/map/place-camera.ts';
 import { boundaries, data } from './map-fixtures.ts';
 
 /** A map view that records the camera calls showPlace makes. */
@@ -40,11 +41,25 @@ describe('showPlace (either renderer)', () => {
     expect(camera).toMatchObject({ lng: (point.geometry as { lonLat: number[] }).lonLat[0], lat: (point.geometry as { lonLat: number[] }).lonLat[1] });
   });
 
-  it('leaves the camera alone for places off the frame or without a position', () => {
-    const national = [...data.places.values()].find((p) => p.kind === 'national-node')!;
+  it('leaves the camera alone for a place without a position', () => {
     const { view, calls } = recorder();
-    showPlace(view, data, boundaries, national.id, padding);
     showPlace(view, data, boundaries, 'no-such-place', padding);
     expect(calls).toEqual([]);
+  });
+
+  it('frames a national partner with Beijing and its arrow: the bounds hold both', () => {
+    const national = [...data.places.values()].find((p) => p.kind === 'national-node' && p.geometry.type === 'point')!;
+    const { view, calls } = recorder();
+    showPlace(view, data, boundaries, national.id, padding);
+    expect(calls).toHaveLength(1);
+    const [kind, bounds] = calls[0] as [string, [number, number, number, number], unknown];
+    expect(kind).toBe('fitBounds');
+    const [w, s, e, n] = beijingBounds(boundaries);
+    expect(bounds[0]).toBeLessThanOrEqual(w);
+    expect(bounds[1]).toBeLessThanOrEqual(s);
+    expect(bounds[2]).toBeGreaterThanOrEqual(e);
+    expect(bounds[3]).toBeGreaterThanOrEqual(n);
+    // The arrow sits outside Beijing's frame, so the bounds reach beyond it on some side.
+    expect(bounds[0] < w || bounds[1] < s || bounds[2] > e || bounds[3] > n).toBe(true);
   });
 });
