@@ -13,8 +13,6 @@ import { LAYERS } from './layers/index.ts';
 
 const BACKDROP_TILING = { tolerance: 1, buffer: 32, maxzoom: 10 } as const;
 
-/** The sources built from the boundaries; every other source is a layer's place source. */
-const FIXED_SOURCES = new Set(['context', 'outlines', 'districts', 'labels', 'extents']);
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The parts of the state the style is built from (the rest is applied after load). */
@@ -44,22 +42,21 @@ export function buildStyle(b: Boundaries, data: AtlasIndex | null, state: StyleS
     background,
     ...placed.sort((a, b) => a.z - b.z || a.i - b.i).map((p) => p.layer),
   ].map(shareShaders).map((l) => (hidden.has(l.id) ? ({ ...l, layout: { ...(l as { layout?: object }).layout, visibility: 'none' } } as LayerSpecification) : l));
+  // The sources built from the boundaries. Context shapes are backdrop: coarser tiling (simplify
+  // more, no tiles past z10) halves the worker's share of them; Beijing's own keep MapLibre's defaults.
+  const boundarySources: StyleSpecification['sources'] = {
+    context: { type: 'geojson', data: b.context, ...BACKDROP_TILING },
+    outlines: { type: 'geojson', data: b.outlines, ...BACKDROP_TILING },
+    districts: { type: 'geojson', data: b.districts, promoteId: 'id' },
+    labels: { type: 'geojson', data: b.labels },
+    extents: { type: 'geojson', data: b.extents, promoteId: 'id' },
+  };
+  // Every other source a layer draws is a place source; empty until the data is in.
+  const placeSourceIds = layers.flatMap((l) => ('source' in l && typeof l.source === 'string' && !(l.source in boundarySources) ? [l.source] : []));
   return {
     version: 8,
     name: 'beijing-innovation-atlas',
-    sources: {
-      // Context shapes are backdrop: coarser tiling (simplify more, no tiles past z10) halves the
-      // worker's share of them. Beijing's own shapes keep MapLibre's defaults.
-      context: { type: 'geojson', data: b.context, ...BACKDROP_TILING },
-      outlines: { type: 'geojson', data: b.outlines, ...BACKDROP_TILING },
-      districts: { type: 'geojson', data: b.districts, promoteId: 'id' },
-      labels: { type: 'geojson', data: b.labels },
-      extents: { type: 'geojson', data: b.extents, promoteId: 'id' },
-      // Every other source a layer draws is a place source; empty until the data is in.
-      ...Object.fromEntries(
-        layers.flatMap((l) => ('source' in l && typeof l.source === 'string' && !FIXED_SOURCES.has(l.source) ? [[l.source, pointSource(sources[l.source] ?? EMPTY)]] : [])),
-      ),
-    },
+    sources: { ...boundarySources, ...Object.fromEntries(placeSourceIds.map((id) => [id, pointSource(sources[id] ?? EMPTY)])) },
     layers,
   };
 }

@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { GeoProjection } from 'd3-geo';
 import type { Lang } from '../i18n/strings.ts';
 import { LAYER_CATALOG, layerOfSource } from '../map/layer-catalog.ts';
+import { haloLayerOf } from './scene-looks.ts';
 import { METRES_PER_PIXEL_Z0 } from '../map/layers/point-style.ts';
 import type { LayerId } from '../state/state.ts';
 import { REF_ZOOM } from './viewport.ts';
@@ -53,8 +54,8 @@ export function pinShapes(sources: Record<string, FeatureCollection>, projection
     // Only what the map draws as a mark (a label point, say, is not a pin).
     if (!layer || !LAYER_CATALOG[layer].markSources.includes(source)) return [];
     const points = fc.features.filter((f): f is Feature<Point> => f.geometry?.type === 'Point');
-    // A halo where the layer draws one (its `<source>-halo` style layer, as scene-looks.ts finds it).
-    const halos = LAYER_CATALOG[layer].styleLayers.includes(`${source}-halo`);
+    // A halo where the layer draws one (the style layer scene-looks.ts takes its looks from).
+    const halos = LAYER_CATALOG[layer].styleLayers.includes(haloLayerOf(source));
     return points.map((feature): PinShape => {
       const p = feature.properties ?? {};
       const [x, y] = projection(feature.geometry.coordinates as [number, number])!;

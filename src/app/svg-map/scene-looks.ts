@@ -10,6 +10,9 @@ import type { MapScene, SceneShape } from '../scene/map-scene.ts';
 
 type Attr = 'fill' | 'fill-opacity' | 'stroke' | 'stroke-width' | 'stroke-opacity' | 'stroke-dasharray' | 'r' | 'font-size';
 
+/** The style layer that draws a point source's precision halos (`sub-parks-halo`): the layer modules' naming. */
+export const haloLayerOf = (source: string) => `${source}-halo`;
+
 /** Two decimals are finer than a screen shows; the same scene always gives the same attributes. */
 const num = (n: number) => String(Math.round(n * 100) / 100 + 0);
 
@@ -43,7 +46,7 @@ export const LOOK_RULES: Array<{ select: string; layer: (source: string) => stri
   { select: '.extent .extent-fill', layer: () => 'science-cities-fill', look: AREA },
   { select: '.extent .extent-line', layer: () => 'science-cities-line', look: LINE },
   { select: '.link .link-line', layer: () => 'jjj-arcs', look: LINE },
-  { select: '.halos circle', layer: (source) => `${source}-halo`, look: CIRCLE(false) },
+  { select: '.halos circle', layer: haloLayerOf, look: CIRCLE(false) },
   { select: '.pin .dot', layer: (source) => (source === 'jjj-nodes' ? 'jjj-nodes' : `${source}-dot`), look: CIRCLE(true) },
   { select: '.pin .arrow', layer: () => 'jjj-national-arrow', look: TEXT },
 ];

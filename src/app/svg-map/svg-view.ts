@@ -25,6 +25,7 @@ import { fallbackNotice } from './notice.ts';
 import { drawHalos, drawPins, pinShapes } from './points.ts';
 import { applySceneLooks } from './scene-looks.ts';
 import { sceneOfState } from '../scene/scene-of-state.ts';
+import type { MapScene } from '../scene/map-scene.ts';
 import { setAttrs, svgEl } from './svg-dom.ts';
 import {
   MAX_BOUNDS,
@@ -128,16 +129,16 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
   };
   /**
    * Every place element's looks from the scene at the current zoom (dot sizes follow the zoom,
-   * the selection looks as MapLibre draws it); evaluated again only when state or zoom changed.
+   * the selection looks as MapLibre draws it). The scene is evaluated again only when the state
+   * or the zoom changed; its looks are applied every time (the marked outlines are drawn anew).
    */
-  let looked = '';
+  let scene: { key: string; value: MapScene } | null = null;
   const restyle = () => {
     const zoom = Math.round(zoomOf(vp) * 1e6) / 1e6;
-    const key = [countsKey(current.topic, data), current.lang, current.layers.join(), current.place, zoom, svg.querySelectorAll('[data-place]').length].join('|');
-    if (key === looked) return;
-    looked = key;
+    const key = [countsKey(current.topic, data), current.lang, current.layers.join(), current.place, zoom].join('|');
+    if (scene?.key !== key) scene = { key, value: sceneOfState(b, data, current, zoom) };
     svg.dataset.zoom = String(zoom);
-    applySceneLooks(svg, sceneOfState(b, data, current, zoom));
+    applySceneLooks(svg, scene.value);
   };
 
   const cameraListeners: Array<(c: Camera) => void> = [];
@@ -209,7 +210,6 @@ export function svgView(container: HTMLElement, b: Boundaries, data: AtlasIndex,
     };
     mark(reading, 'is-reading');
     mark(current.place ? [current.place] : [], 'is-selected');
-    looked = ''; // the marked outlines were drawn anew
     restyle();
   };
 

@@ -16,7 +16,7 @@ const rectOf = (el: Element): Rect => {
 
 export function coversOf(doc: Document = document): Rect[] {
   return COVERS.flatMap((sel) => [...doc.querySelectorAll<HTMLElement>(sel)])
-    .filter((el) => !el.hidden && !el.closest('[hidden]') && el.getClientRects().length > 0)
+    .filter((el) => !el.closest('[hidden]') && el.getClientRects().length > 0)
     .map(rectOf);
 }
 
