@@ -5,7 +5,7 @@
  * field, or null. Pure; no UI strings (a kind is valid because it is in PLACE_KINDS; the UI looks
  * its strings up by the vocabulary, and the type checker refuses a vocabulary value without one).
  */
-import { GENRES, PLACE_KINDS, SCRIPTS, TOPICS, type PlaceKind, type Topic } from './types.ts';
+import { GENRES, LINK_KINDS, PLACE_KINDS, SCRIPTS, TOPICS, type PlaceKind, type Topic } from './types.ts';
 
 export { GENRES, PLACE_KINDS, SCRIPTS, TOPICS };
 
@@ -67,6 +67,14 @@ export function placeProblem(p: unknown): string | null {
   // A region code decides which candidates a name competes with: a typo would move the place.
   if (!optional(p.division, (d) => isStr(d) && /^\d{2}(\d{2}){0,2}$/.test(d))) return 'has a division that is not a 2-, 4- or 6-digit code';
   return geometryProblem(p.geometry);
+}
+
+/** What is wrong with a place's `link` as the pipeline writes it (absent is fine); `knownFact` says whether its fact exists. */
+export function placeLinkProblem(link: unknown, knownFact: (id: string) => boolean): string | null {
+  if (link === undefined) return null;
+  if (!isRec(link) || !(link.kind === 'mention' || (LINK_KINDS as readonly unknown[]).includes(link.kind))) return `has a link of unknown kind (known: ${LINK_KINDS.join(', ')}, mention)`;
+  if (!isStr(link.fact) || !knownFact(link.fact)) return 'has a link that cites an unknown fact';
+  return optional(link.cue, isStr) ? null : 'has a link cue that is not a string';
 }
 
 /** What is wrong with a manifest entry, naming the field. */

@@ -125,6 +125,22 @@ export const TOPICS = [
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
+/** Kinds of link a document can state between Beijing and a place beyond it, strongest first. */
+export const LINK_KINDS = ['zgc-park', 'integration', 'cooperation'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/**
+ * What the documents say ties a place beyond Beijing to it: the strongest kind a sentence about
+ * the place states (its cue word and fact), or 'mention' when they only name it as a location
+ * (西昌卫星发射中心 as a launch site), with the first fact that names it.
+ */
+export interface PlaceLink {
+  kind: LinkKind | 'mention';
+  fact: string;
+  /** The cue word as the sentence writes it (normalised key), absent for a mention. */
+  cue?: string;
+}
+
 export interface Figure {
   /** The figure as written, an exact substring of the fact text. */
   text: string;
@@ -170,7 +186,8 @@ export interface RoleSentence {
 
 export interface FactsFile {
   documents: DocumentRecord[];
-  places: Array<Place & { factCount: number; role: RoleSentence[] }>;
+  /** `link` only on places beyond Beijing that the documents name (Tianjin/Hebei and national nodes). */
+  places: Array<Place & { factCount: number; role: RoleSentence[]; link?: PlaceLink }>;
   facts: Fact[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run data [-- --seeds DIR --out FILE --places FILE --topics FILE --divisions FILE --no-docs]`
+ * `npm run data [-- --seeds DIR --out FILE --places FILE --topics FILE --link-cues FILE --divisions FILE --no-docs]`
  * Documents are the *.txt, *.html and *.htm files of the seeds folder, each a regular file (a
  * link is refused: it could publish any file of the build machine); DIR/manifest.json (optional)
  * describes them; every other file there is ignored. The reader texts go to the docs/ folder
@@ -15,6 +15,7 @@ import { siteData } from './site-data.ts';
 import { toSimplified } from './normalise-key.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import type { TopicLexicon } from './tag-topics.ts';
+import type { LinkCues } from './classify-links.ts';
 import { DOC_ID } from '../contract.ts';
 import { PipelineInputError, type CuratedInput } from './validate-inputs.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -28,6 +29,8 @@ export class CliError extends Error {}
 
 export const DEFAULTS: Record<string, string> = {
   seeds: 'seeds', out: 'public/data/facts.json', places: 'geo/places.json', topics: 'geo/topics.json',
+  // Words that say what ties a place beyond Beijing to it (co-built park, integration, cooperation).
+  'link-cues': 'geo/link-cues.json',
   // The national division table: names elsewhere in China that compete with the gazetteer's.
   divisions: 'geo/divisions.json',
   'no-docs': 'no',
@@ -148,9 +151,10 @@ export function loadInputs(opts: Record<string, string>): { seeds: string; input
   }
   const gazetteer = readJson<Gazetteer>(resolve(opts.places), 'gazetteer');
   const topics = readJson<TopicLexicon>(resolve(opts.topics), 'topic lexicon');
+  const linkCues = readJson<LinkCues>(resolve(opts['link-cues']), 'link cues');
   const divisions = loadDivisions(resolve(opts.divisions));
   const documents = names.map((file) => ({ file, bytes: readSeed(seeds, file) }));
-  return { seeds, input: { documents, manifest, gazetteer, topics, divisions, folderFiles: new Set(entries) } };
+  return { seeds, input: { documents, manifest, gazetteer, topics, linkCues, divisions, folderFiles: new Set(entries) } };
 }
 
 /** Where the reader texts go: the docs/ folder beside the facts file, which the app fetches from. */
@@ -186,7 +190,7 @@ function staleFiles(dataDir: string, keep: ReadonlySet<string>): string[] {
 function errorLine(e: unknown, opts: Record<string, string>): string {
   let message = (e as Error).message;
   if (e instanceof PipelineInputError && e.input) {
-    const paths: Record<CuratedInput, string> = { manifest: join(opts.seeds, 'manifest.json'), gazetteer: opts.places, topics: opts.topics };
+    const paths: Record<CuratedInput, string> = { manifest: join(opts.seeds, 'manifest.json'), gazetteer: opts.places, topics: opts.topics, linkCues: opts['link-cues'] };
     message = `${paths[e.input]}: ${e.detail}`;
   }
   return message.split('\n')[0];

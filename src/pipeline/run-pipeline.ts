@@ -2,6 +2,7 @@
 import { aggregate } from '../place-facts.ts';
 import type { DocumentRecord, Fact, FactPlace, FactsFile, Gazetteer, ManifestEntry, PlaceKind, Script } from '../types.ts';
 import { assignContext } from './assign-context.ts';
+import { classifyLinks, type LinkCues, type LinkEvidence } from './classify-links.ts';
 import { decodeDocument, type Encoding } from './decode-text.ts';
 import { extractBody } from './extract-body.ts';
 import { extractFigures } from './extract-figures.ts';
@@ -19,13 +20,15 @@ import { jiebaTagger, wordStarts, type Tagger } from './segment-words.ts';
 import { rankRoles, type RoleCandidate } from './rank-roles.ts';
 import { splitSentences } from './split-sentences.ts';
 import { buildTopicTagger, tagTopics, type TopicLexicon, type TopicTagger } from './tag-topics.ts';
-import { checkDocumentSize, documentIds, PipelineInputError, validateGazetteer, validateTopics } from './validate-inputs.ts';
+import { checkDocumentSize, documentIds, PipelineInputError, validateGazetteer, validateLinkCues, validateTopics } from './validate-inputs.ts';
 
 export interface PipelineInput {
   documents: Array<{ file: string; bytes: Uint8Array }>;
   manifest: ManifestEntry[];
   gazetteer: Gazetteer;
   topics: TopicLexicon;
+  /** Cue words for the kind of link a clause states (geo/link-cues.json); without them every place beyond Beijing is only mentioned. */
+  linkCues?: LinkCues;
   /** The national division table (geo/divisions.json): competing candidates for every name. */
   divisions: Divisions;
   /** Every file name in the seeds folder, documents or not (a manifest entry naming notes.md is told apart from a missing file). */
@@ -76,19 +79,21 @@ const SCENES = new Set<PlaceKind>(['district', 'science-city', 'development-zone
 interface ExplicitPlace {
   placeId: string;
   start: number;
+  /** The same offset in the sentence's key (where a clause is cut). */
+  keyStart: number;
   how: 'explicit' | 'group';
   via?: string;
 }
 
 function asPlaces(r: Resolution, ctx: Ctx): ExplicitPlace[] {
   const ref = r.referent;
-  const start = r.mention.start;
+  const { start, keyStart } = r.mention;
   if (!ref) return [];
-  if (ref.type === 'place') return [{ placeId: ref.id, start, how: 'explicit' }];
-  if (ref.type === 'group') return ref.members.map((placeId) => ({ placeId, start, how: 'group', via: ref.term }));
+  if (ref.type === 'place') return [{ placeId: ref.id, start, keyStart, how: 'explicit' }];
+  if (ref.type === 'group') return ref.members.map((placeId) => ({ placeId, start, keyStart, how: 'group', via: ref.term }));
   // A Beijing town the gazetteer lacks is a fact about its district, through the town.
   const district = isBeijingRegion(ref.unit.region) ? ctx.districtByCounty.get(ref.unit.region.slice(0, 6)) : undefined;
-  return district ? [{ placeId: district, start, how: 'explicit', via: r.mention.alias }] : [];
+  return district ? [{ placeId: district, start, keyStart, how: 'explicit', via: r.mention.alias }] : [];
 }
 
 /** Names a region other than ours and no place of ours (its context would be wrong there). */
@@ -149,7 +154,7 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
     const here = [...matches[i].map((m) => m.placeId), ...context[i].map((c) => c.id)];
     for (const m of matchShortForms(ctx.shortForms, r.norm.key, r.starts, taken[i], new Set([...here, ...before]))) {
       const [start] = toOriginalRange(r.norm, m.keyStart, m.keyEnd);
-      matches[i].push({ placeId: m.placeId, start, how: 'explicit' });
+      matches[i].push({ placeId: m.placeId, start, keyStart: m.keyStart, how: 'explicit' });
       context[i] = context[i].filter((c) => c.id !== m.placeId);
       taken[i].push([m.keyStart, m.keyEnd]);
     }
@@ -159,6 +164,7 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   const nextId = factIdMaker(id);
   const facts: Fact[] = [];
   const roles: RoleCandidate[] = [];
+  const links: LinkEvidence[] = [];
   const gapSentences: GapSentence[] = [];
   rows.forEach((r, i) => {
     const places = explicitPlaces(matches[i]);
@@ -184,6 +190,8 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
     if (places.length) {
       const at = (pid: string) => matches[i].find((m) => m.placeId === pid)?.start;
       roles.push({ fact: fact.id, key: r.norm.key, heading: r.heading, genre: entry?.genre, places: places.map((p) => ({ id: p.id, how: p.how, at: at(p.id) })) });
+      const keyAt = (pid: string) => matches[i].find((m) => m.placeId === pid)?.keyStart;
+      links.push({ fact: fact.id, key: r.norm.key, places: places.map((p) => ({ id: p.id, how: p.how, at: keyAt(p.id) })) });
     }
   });
   const unresolved = resolved.sentences.flatMap((rs, i) =>
@@ -205,7 +213,7 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
     unresolved,
     gaps: gazetteerGaps(gapSentences),
   };
-  return { record, facts, roles, stats, text };
+  return { record, facts, roles, links, stats, text };
 }
 
 /** What a person adding the document should look at: it still goes into the output. */
@@ -234,6 +242,7 @@ function explicitPlaces(matches: ExplicitPlace[]): FactPlace[] {
 export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; stats: DocumentStats[]; texts: Map<string, string> } {
   validateGazetteer(input.gazetteer);
   validateTopics(input.topics);
+  if (input.linkCues) validateLinkCues(input.linkCues);
   const docs = [...input.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const ids = documentIds(input.manifest, docs.map((d) => d.file), input.folderFiles);
   const byFile = new Map(input.manifest.map((e) => [e.file, e]));
@@ -274,9 +283,15 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
   const results = docs.map((d) => processDocument(d.file, ids.get(d.file)!, d.bytes, byFile.get(d.file), ctx));
   const facts = results.flatMap((r) => r.facts);
   const roles = rankRoles(results.flatMap((r) => r.roles));
+  // Places beyond Beijing the map draws as links or arrows: what the documents say ties them.
+  const beyond = (id: string) => ['jjj-node', 'national-node'].includes(kinds.get(id)?.kind ?? '');
+  const links = classifyLinks(results.flatMap((r) => r.links), beyond, input.linkCues ?? {});
   // The app's counting rule (src/place-facts.ts), so that the count in the file is the one it shows.
   const counts = aggregate(input.gazetteer.places, facts);
-  const places = input.gazetteer.places.map((p) => ({ ...p, factCount: counts.count(p.id), role: roles.get(p.id) ?? [] }));
+  const places = input.gazetteer.places.map((p) => {
+    const link = links.get(p.id);
+    return { ...p, factCount: counts.count(p.id), role: roles.get(p.id) ?? [], ...(link ? { link } : {}) };
+  });
   return {
     file: { documents: results.map((r) => r.record), places, facts },
     stats: results.map((r) => r.stats),

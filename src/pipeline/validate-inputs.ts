@@ -1,10 +1,10 @@
 /** Checks on the curated inputs that would otherwise give silently wrong output. */
 import { DOC_ID, isRec, isStr, isStrList, manifestEntryProblem, optional, placeProblem, topicEntryProblem } from '../contract.ts';
-import type { Gazetteer, ManifestEntry } from '../types.ts';
+import { LINK_KINDS, type Gazetteer, type ManifestEntry } from '../types.ts';
 import { ENCODINGS } from './decode-text.ts';
 
-export type CuratedInput = 'manifest' | 'gazetteer' | 'topics';
-const INPUT_NAMES: Record<CuratedInput, string> = { manifest: 'manifest', gazetteer: 'gazetteer', topics: 'topic lexicon' };
+export type CuratedInput = 'manifest' | 'gazetteer' | 'topics' | 'linkCues';
+const INPUT_NAMES: Record<CuratedInput, string> = { manifest: 'manifest', gazetteer: 'gazetteer', topics: 'topic lexicon', linkCues: 'link cues' };
 
 /**
  * A refused input, in one line. When a curated file is at fault, `input` names which and `detail`
@@ -66,6 +66,16 @@ export function validateTopics(lexicon: unknown): void {
   }
 }
 
+/** The link cue lexicon: known kinds only, each a list of words (a typo'd kind would silently never match). */
+export function validateLinkCues(cues: unknown): void {
+  if (!isRec(cues)) throw refuse('linkCues', 'must be an object of link kinds');
+  for (const [kind, entry] of Object.entries(cues)) {
+    if (!(LINK_KINDS as readonly string[]).includes(kind)) throw refuse('linkCues', `kind ${label(kind)} is not a known link kind (known: ${LINK_KINDS.join(', ')})`);
+    if (!isRec(entry) || !Array.isArray(entry.terms) || entry.terms.length === 0 || !entry.terms.every((t) => typeof t === 'string' && t.trim() !== '')) {
+      throw refuse('linkCues', `kind ${label(kind)}: terms must be a list of words`);
+    }
+  }
+}
 
 /**
  * Largest document accepted: 20× the largest seed. Every fact is loaded when the app starts,

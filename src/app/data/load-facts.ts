@@ -4,7 +4,7 @@
  * the error screen naming it, never a TypeError deep inside a view.
  */
 import type { FactsFile } from '../../types.ts';
-import { ISO_DATE, isNum, isRec, isStr, isTopic, optional, placeProblem as curatedPlaceProblem, SCRIPTS, WEB_ADDRESS, type Rec } from '../../contract.ts';
+import { ISO_DATE, isNum, isRec, isStr, isTopic, optional, placeLinkProblem, placeProblem as curatedPlaceProblem, SCRIPTS, WEB_ADDRESS, type Rec } from '../../contract.ts';
 import { DataFileError } from './fetch-data-file.ts';
 import { type AtlasData, indexFacts } from './atlas-data.ts';
 
@@ -31,7 +31,7 @@ function placeProblem(p: Rec, factIds: ReadonlySet<string>): string | null {
   if (curated) return curated;
   if (!isNat(p.factCount)) return 'has no factCount';
   if (!Array.isArray(p.role) || !p.role.every((r) => isRec(r) && isStr(r.fact) && factIds.has(r.fact) && isNum(r.score))) return 'has a role that cites an unknown fact';
-  return null;
+  return placeLinkProblem(p.link, (id) => factIds.has(id));
 }
 
 /** What the index and the full file share: the fact's document, places and topics. */

@@ -4,7 +4,7 @@
  * view, a place's file when its panel opens, a document's facts when the reader or the tour
  * needs them, the document records for the documents list and the filter.
  */
-import { factDocOf, isNum, isRec, isStr, isStrList, isTopic, placeProblem as curatedPlaceProblem, type Rec } from '../../contract.ts';
+import { factDocOf, isNum, isRec, isStr, isStrList, isTopic, placeLinkProblem, placeProblem as curatedPlaceProblem, type Rec } from '../../contract.ts';
 import type { TalliesByDoc } from '../../place-facts.ts';
 import type { DocumentRecord, Fact, FactsFile } from '../../types.ts';
 import { type AtlasData, type AtlasIndex, indexFacts, indexSummary, type SummaryData } from './atlas-data.ts';
@@ -40,7 +40,8 @@ export function parseSummary(json: unknown, file = SUMMARY_URL): AtlasIndex {
     const problem =
       curatedPlaceProblem(p) ??
       (!isNat(p.factCount) ? 'has no factCount' : null) ??
-      (!Array.isArray(p.role) || !p.role.every((r) => isRec(r) && isStr(r.fact) && docs.has(factDocOf(r.fact) ?? '') && isNum(r.score)) ? 'has a role that cites an unknown fact' : null);
+      (!Array.isArray(p.role) || !p.role.every((r) => isRec(r) && isStr(r.fact) && docs.has(factDocOf(r.fact) ?? '') && isNum(r.score)) ? 'has a role that cites an unknown fact' : null) ??
+      placeLinkProblem(p.link, (id) => docs.has(factDocOf(id) ?? ''));
     if (problem) throw invalid(`place ${p.id} ${problem}`);
   }
   const ids = new Set(places.map((p) => p.id as string));
@@ -65,8 +66,8 @@ export async function loadSummary(fetcher: typeof fetch = fetch): Promise<AtlasI
  */
 export function parseFactsSlice(json: unknown, file: string, summary: AtlasIndex): AtlasData {
   if (!isRec(json) || !Array.isArray(json.documents) || !Array.isArray(json.facts)) throw invalidIn(file)('documents and facts lists are required');
-  // A place's role may cite facts outside the slice: the slice's facts are what is checked.
-  const places = summary.file.places.map((p) => ({ ...p, role: [] }));
+  // A place's role and link may cite facts outside the slice (the summary checked them): the slice's facts are what is checked.
+  const places = summary.file.places.map(({ link: _, ...p }) => ({ ...p, role: [] }));
   validate({ documents: json.documents, places, facts: json.facts }, file, factProblem);
   return indexFacts({ documents: json.documents as DocumentRecord[], places: summary.file.places, facts: json.facts as Fact[] });
 }

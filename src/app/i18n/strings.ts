@@ -207,10 +207,11 @@ export const STRINGS = {
   'legend.precision': { zh: '位置误差范围', en: 'Position uncertainty' },
   'legend.facility': { zh: '设施、机构、园区', en: 'Facility, institution or park' },
   'legend.quiet': { zh: '当前主题下未提及', en: 'Not mentioned in this theme' },
-  'legend.linkZgcPark': { zh: '中关村在津冀的园区', en: 'Zhongguancun park in Tianjin/Hebei' },
-  'legend.linkIntegration': { zh: '与北京一体化发展（北三县）', en: 'Integrated with Beijing (northern three counties)' },
-  'legend.linkCooperation': { zh: '其他京津冀合作', en: 'Other Jing-Jin-Ji cooperation' },
-  'legend.national': { zh: '京津冀以外（方向与距离）', en: 'Beyond Jing-Jin-Ji (direction and distance)' },
+  'legend.linkZgcPark': { zh: '中关村共建园区', en: 'Zhongguancun co-built park' },
+  'legend.linkIntegration': { zh: '与北京一体化发展', en: 'Integrated development with Beijing' },
+  'legend.linkCooperation': { zh: '协同与合作', en: 'Coordination and cooperation' },
+  'legend.national': { zh: '京津冀以外的合作（方向与距离）', en: 'Partner beyond Jing-Jin-Ji (direction and distance)' },
+  'legend.mention': { zh: '仅作为地点提及，未述合作', en: 'Only named as a location, no tie stated' },
   // — end map layers and legend —
   // — charts and documents —
   'charts.heading': { zh: '各区事实数（按主题）', en: 'Facts per district, by theme' },

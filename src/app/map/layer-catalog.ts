@@ -10,7 +10,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { LayerDescriptor, LegendEntry, PlaceListing } from './layer-descriptor.ts';
 import { LAYERS } from './layers/index.ts';
 
-export { lineSymbol, type LegendEntry, type LegendSymbol } from './layer-descriptor.ts';
+export { dashPixels, type LegendEntry, type LegendSymbol, type LineLook } from './layer-descriptor.ts';
 
 export interface LayerEntry {
   labelKey: StringKey;

@@ -12,19 +12,31 @@ import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Lang, StringKey } from '../i18n/strings.ts';
 import type { LayerId } from '../state/state.ts';
 
-export type LegendSymbol = 'fill' | 'line' | 'dashed-line' | 'dotted-line' | 'circle' | 'halo' | 'arrow';
+export type LegendSymbol = 'fill' | 'line' | 'circle' | 'halo' | 'arrow';
+
+/**
+ * A line as the map draws it: its dash in line widths (MapLibre scales line-dasharray by the
+ * width), its cap (a round cap turns a 0-length dash into a dot), and the width a legend sample
+ * draws it at — so the legend shows the line the map shows, not a generic dashed stroke.
+ */
+export interface LineLook {
+  dash: readonly number[] | null;
+  cap: 'round' | 'butt';
+  width: number;
+}
 
 export interface LegendEntry {
   symbol: LegendSymbol;
   colour: string;
   labelKey: StringKey;
+  /** For a line symbol: how the line is drawn. */
+  line?: LineLook;
 }
 
-/** The legend's line for a dash pattern: dots (a 1-unit dash) stay dots, so the legend shows the same second channel as the map. */
-export function lineSymbol(dash: readonly number[] | null): LegendSymbol {
-  if (!dash) return 'line';
-  return dash[0] <= 1 ? 'dotted-line' : 'dashed-line';
-}
+export const lineEntry = (line: LineLook, colour: string, labelKey: StringKey): LegendEntry => ({ symbol: 'line', colour, labelKey, line });
+
+/** The dash in pixels at the look's width, as SVG and canvas take it ([] is solid). */
+export const dashPixels = (line: LineLook): number[] => (line.dash ?? []).map((d) => d * line.width);
 
 /** What a layer's style depends on besides its own module: the language and the district classes. */
 export interface StyleContext {

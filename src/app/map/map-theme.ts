@@ -43,6 +43,8 @@ export const PALETTE = {
   linkIntegration: '#2563a8',
   linkCooperation: '#4b5563',
   national: '#7c2d12',
+  /** Places the documents only name as a location (a launch site): no tie stated, so no partner colour. */
+  mention: '#5f6b7a',
 } as const;
 
 /**

@@ -4,12 +4,14 @@
  * state's topic, so a topic dims what it does not mention instead of making the map jump.
  */
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
-import type { PlaceKind } from '../../types.ts';
+import type { LinkKind, PlaceKind } from '../../types.ts';
 import type { PlaceRecord } from '../data/atlas-data.ts';
 import type { SourceInput } from './layer-descriptor.ts';
 import { BEIJING_REFERENCE, type LonLat, alongBearing, arc, distanceKm, screenBearing } from './geo-math.ts';
 
-export type LinkKind = 'zgc-park' | 'integration' | 'cooperation';
+export type { LinkKind };
+/** A drawn link's kind, or 'mention': a place the documents only name as a location (a dot, no line). */
+export type LinkLook = LinkKind | 'mention';
 
 /** Point kinds drawn on the facilities layer; sub-parks, JJJ and national nodes have their own. */
 export const FACILITY_KINDS: ReadonlySet<PlaceKind> = new Set(['facility', 'institute', 'university', 'park', 'development-zone', 'company', 'town']);
@@ -40,7 +42,8 @@ export function extentLabelPoints(input: SourceInput): FeatureCollection<Point> 
       const parts = polygons.map((rings) => ringCentroid(rings[0])).sort((a, b) => b.area - a.area);
       if (!parts.length) return [];
       const p = f.properties ?? {};
-      return [{ type: 'Feature', properties: { placeId: String(p.id), nameZhHans: p.nameZhHans, nameEn: p.nameEn }, geometry: { type: 'Point', coordinates: [...parts[0].at] } }];
+      const place = input.data.places.get(String(p.id));
+      return [{ type: 'Feature', properties: { placeId: String(p.id), ...(place ? names(place) : { nameZhHans: p.nameZhHans, nameEn: p.nameEn }) }, geometry: { type: 'Point', coordinates: [...parts[0].at] } }];
     }),
   );
 }
@@ -85,17 +88,14 @@ function isJjjNode(p: PlaceRecord): boolean {
   return g.type === 'boundary' && (g.layer === 'context' || (g.layer === 'province' && g.unit !== 'beijing'));
 }
 
-/** What kind of link the gazetteer records, read from `links` rather than typed per node. */
-export function linkKindOf(p: PlaceRecord, places: Map<string, PlaceRecord>): LinkKind {
-  const links = p.links ?? [];
-  if (links.includes('zgc-nidz')) return 'zgc-park';
-  if (links.some((id) => places.get(id)?.kind === 'district')) return 'integration';
-  return 'cooperation';
+/** The kind of link the documents state for a place (the pipeline's `link`, classify-links.ts); none stated: a mention. */
+export function linkKindOf(p: PlaceRecord): LinkLook {
+  return p.link?.kind ?? 'mention';
 }
 
 /**
- * The Tianjin/Hebei places the documents cite, as nodes and as arcs from their Beijing end; drawn
- * when cited at all, group mentions included (北三县's three counties).
+ * The Tianjin/Hebei places the documents cite, as nodes, and as arcs from their Beijing end when
+ * the documents state a link; drawn when cited at all, group mentions included (北三县's three counties).
  */
 export function jjjFeatures(input: SourceInput): { arcs: FeatureCollection<LineString>; nodes: FeatureCollection<Point> } {
   const { data } = input;
@@ -121,13 +121,14 @@ export function jjjFeatures(input: SourceInput): { arcs: FeatureCollection<LineS
     if (!isJjjNode(p) || !data.isCited(p.id)) continue;
     const at = positionOf(p);
     if (!at) continue;
-    const props = { linkKind: linkKindOf(p, data.places), factCount: count(p.id) };
+    const props = { linkKind: linkKindOf(p), factCount: count(p.id) };
+    nodes.push(point(p, at, props));
+    if (props.linkKind === 'mention') continue;
     arcs.push({
       type: 'Feature',
       properties: { placeId: p.id, ...names(p), ...props },
       geometry: { type: 'LineString', coordinates: arc(anchorOf(p), at) },
     });
-    nodes.push(point(p, at, props));
   }
   return { arcs: fc(arcs), nodes: fc(nodes) };
 }
@@ -144,6 +145,26 @@ export function nationalArrows(input: SourceInput): FeatureCollection<Point> {
     const near = placed.filter((b) => Math.abs(((b - bearing + 540) % 360) - 180) < STACK_BEARING_DEG).length;
     placed.push(bearing);
     const at = alongBearing(BEIJING_REFERENCE, bearing, NATIONAL_RING_DEG + near * STACK_STEP_DEG);
-    return point(p, at, { bearing: Math.round(bearing), distanceKm: Math.round(km / 10) * 10, factCount: count(p.id) });
+    return point(p, at, { bearing: Math.round(bearing), distanceKm: Math.round(km / 10) * 10, factCount: count(p.id), linkKind: linkKindOf(p) });
   }));
 }
+
+/**
+ * The selected place's name where the map marks it, for the subject label: its dot or arrow, its
+ * extent's label point, else its district's or unit's label point (`area`: centred, not beside).
+ * Empty when nothing is selected or the place is drawn nowhere.
+ */
+export function subjectLabel(place: string | null, sources: Record<string, FeatureCollection>, labels: FeatureCollection<Point>): FeatureCollection<Point> {
+  if (!place) return fc([]);
+  const extentLabel = sources['extent-labels']?.features.find((f) => f.properties?.placeId === place);
+  const mark = Object.entries(sources)
+    .filter(([id]) => id !== 'extent-labels')
+    .flatMap(([, c]) => c.features)
+    .find((f) => f.geometry?.type === 'Point' && f.properties?.placeId === place);
+  const unit = labels.features.find((f) => f.properties?.id === place);
+  const at = extentLabel ?? mark ?? unit;
+  if (!at || at.geometry?.type !== 'Point') return fc([]);
+  const p = at.properties ?? {};
+  return fc([{ type: 'Feature', properties: { placeId: place, nameZhHans: p.nameZhHans, nameEn: p.nameEn, area: at !== mark }, geometry: { type: 'Point', coordinates: [...at.geometry.coordinates] } }]);
+}
+

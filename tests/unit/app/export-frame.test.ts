@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportFilename, exportFrame, footerHeight, layerLegendItems, layoutFrame, legendItems, wrapText, FRAME } from '../../../src/app/features/export/frame.ts';
 import { t } from '../../../src/app/i18n/strings.ts';
-import { lineSymbol } from '../../../src/app/map/layer-catalog.ts';
 import { LINK_KINDS, LINK_STYLE } from '../../../src/app/map/layers/jjj-layers.ts';
 import { DEFAULT_STATE } from '../../../src/app/state/state.ts';
 import { colourOfCounts } from '../../../src/app/map/choropleth.ts';
@@ -78,16 +77,19 @@ describe('layerLegendItems', () => {
   it('gives every symbol the shown layers draw, once, with the symbol the map uses', () => {
     const items = layerLegendItems(DEFAULT_STATE.layers, 'zh');
     const find = (key: Parameters<typeof t>[0]) => items.filter((i) => i.label === t(key, 'zh'));
-    expect(find('legend.extent')).toEqual([{ colour: PALETTE.extentLine, label: t('legend.extent', 'zh'), symbol: 'dashed-line' }]);
+    // The extent's dash as drawn: 3 and 2 line widths at its 1.6 px width, butt caps.
+    expect(find('legend.extent')).toEqual([{ colour: PALETTE.extentLine, label: t('legend.extent', 'zh'), symbol: 'line', line: { width: 1.6, dash: [expect.closeTo(4.8, 9), expect.closeTo(3.2, 9)], cap: 'butt' } }]);
     expect(find('legend.subPark')[0].symbol).toBe('circle');
     expect(find('legend.national')[0].symbol).toBe('arrow');
+    expect(find('legend.mention')).toEqual([{ colour: PALETTE.mention, label: t('legend.mention', 'zh'), symbol: 'arrow' }]);
     // One halo per point layer, each in its layer's colour.
     expect(find('legend.precision').map((i) => i.colour).sort()).toEqual([PALETTE.facility, PALETTE.subPark].sort());
-    // Each kind of link with the dash it is drawn with: dots stay dots.
-    for (const kind of LINK_KINDS) {
-      const key = ({ 'zgc-park': 'legend.linkZgcPark', integration: 'legend.linkIntegration', cooperation: 'legend.linkCooperation' } as const)[kind];
-      expect(find(key)[0].symbol, kind).toBe(lineSymbol(LINK_STYLE[kind].dash));
-    }
+    // Each kind of link with the dash it is drawn with, in pixels at the sample's width: dots stay dots.
+    const sample = (kind: (typeof LINK_KINDS)[number]) => find(({ 'zgc-park': 'legend.linkZgcPark', integration: 'legend.linkIntegration', cooperation: 'legend.linkCooperation' } as const)[kind])[0];
+    expect(sample('zgc-park').line).toEqual({ width: 2.5, dash: [], cap: 'round' });
+    expect(sample('integration').line).toEqual({ width: 2.5, dash: [5, 6.25], cap: 'round' });
+    expect(sample('cooperation').line).toEqual({ width: 2.5, dash: [0, 5], cap: 'round' });
+    for (const kind of LINK_KINDS) expect(sample(kind).colour).toBe(LINK_STYLE[kind].colour);
     const keys = items.map((i) => `${i.symbol}|${i.colour}|${i.label}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -101,6 +103,6 @@ describe('layerLegendItems', () => {
   it('is part of the export frame, after the classes', () => {
     const counts = new Map([['haidian', 3]]);
     const frame = exportFrame(counts, null, 'zh', ['districts', 'science-cities']);
-    expect(frame.legend.map((i) => i.symbol ?? 'fill')).toEqual(['fill', 'fill', 'dashed-line']);
+    expect(frame.legend.map((i) => i.symbol ?? 'fill')).toEqual(['fill', 'fill', 'line']);
   });
 });

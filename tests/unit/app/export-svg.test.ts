@@ -141,7 +141,9 @@ describe('exportSvg of the atlas scene', () => {
     const lines = Array.from(footer.getElementsByTagName('line'));
     expect(lines.some((l) => l.getAttribute('stroke') === PALETTE.extentLine && l.getAttribute('stroke-dasharray'))).toBe(true);
     expect(Array.from(footer.getElementsByTagName('circle')).some((c) => c.getAttribute('fill-opacity') === '0.12')).toBe(true);
-    expect(lines.some((l) => l.getAttribute('stroke') === LINK_STYLE.cooperation.colour && l.getAttribute('stroke-dasharray') === '1 2')).toBe(true);
+    // Cooperation is drawn as dots (a 0-length dash with round caps, 2 widths apart): so is its sample.
+    const dots = lines.find((l) => l.getAttribute('stroke') === LINK_STYLE.cooperation.colour);
+    expect([dots?.getAttribute('stroke-dasharray'), dots?.getAttribute('stroke-linecap'), dots?.getAttribute('stroke-width')]).toEqual(['0 5', 'round', '2.5']);
   });
 
   it('draws title, theme line, notice and attribution as text, in the interface language', () => {
@@ -219,7 +221,7 @@ describe('one scene, drawn alike by every renderer', () => {
     const count = data.places.get(link.placeId!)?.factCount ?? 0;
     // 1.2 px for an uncited link, 3.5 px at 20 facts and more, linear between.
     expect(link.strokeWidth).toBeCloseTo(1.2 + (2.3 * Math.min(20, count)) / 20, 5);
-    expect(link.dash).toEqual(LINK_STYLE.integration.dash!.map((d) => d * link.strokeWidth!));
+    expect(link.dash).toEqual(LINK_STYLE.integration.look.dash!.map((d) => d * link.strokeWidth!));
     // Extents: dashed, in the extent colour; districts: the choropleth colour of their count.
     const extent = first('science-cities-line');
     expect(extent.stroke).toBe(PALETTE.extentLine);

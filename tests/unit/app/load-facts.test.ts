@@ -76,6 +76,8 @@ describe('parseFacts: what it refuses', () => {
     ['a point without coordinates', (f) => (f.places[pointPlace(f)].geometry.lonLat = ['116', 40]), /has a point geometry without a valid lonLat/],
     ['an unknown geometry type', (f) => (f.places[0].geometry = { type: 'circle' }), /has an unknown geometry type/],
     ['a role citing a fact that is not there', (f) => (f.places.find((p: Json) => p.role.length).role[0].fact = 'nope'), /has a role that cites an unknown fact/],
+    ['a link citing a fact that is not there', (f) => (f.places.find((p: Json) => p.link).link.fact = 'nope'), /has a link that cites an unknown fact/],
+    ['a link of a kind the map does not draw', (f) => (f.places.find((p: Json) => p.link).link.kind = 'partner'), /has a link of unknown kind/],
     ['a missing factCount', (f) => delete f.places[0].factCount, /has no factCount/],
     ['text and offsets that disagree', (f) => (f.facts[0].end += 1), /^fact .* has no text or inconsistent offsets$/],
     ['a fact past the end of its document', (f) => {
@@ -100,7 +102,10 @@ describe('parseFacts: what it refuses', () => {
     const cut = real();
     cut.facts = cut.facts.slice(0, 40);
     const kept = new Set(cut.facts.map((x: Json) => x.id));
-    for (const p of cut.places) p.role = p.role.filter((r: Json) => kept.has(r.fact));
+    for (const p of cut.places) {
+      p.role = p.role.filter((r: Json) => kept.has(r.fact));
+      if (p.link && !kept.has(p.link.fact)) delete p.link;
+    }
     expect(reasonOf(cut)).toBe('accepted');
     const cutText = JSON.stringify(cut);
     const f0 = JSON.parse(cutText);

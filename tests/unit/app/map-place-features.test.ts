@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Point } from 'geojson';
-import { FACILITY_KINDS, linkKindOf } from '../../../src/app/map/place-features.ts';
+import { FACILITY_KINDS, jjjFeatures, linkKindOf, nationalArrows } from '../../../src/app/map/place-features.ts';
 import { BEIJING_REFERENCE, arc, distanceKm, screenBearing } from '../../../src/app/map/geo-math.ts';
 import type { PlaceRecord } from '../../../src/app/data/atlas-data.ts';
 import { boundaries, data, placeFeatures } from './map-fixtures.ts';
@@ -8,6 +8,7 @@ import { boundaries, data, placeFeatures } from './map-fixtures.ts';
 const all = placeFeatures(null);
 const byId = <G extends Feature>(fs: G[]) => new Map(fs.map((f) => [String(f.properties?.placeId), f]));
 const place = (id: string) => data.places.get(id)!;
+const input = { data, boundaries, topic: null };
 
 describe('sub-parks', () => {
   it('draws the 16 sub-parks at their gazetteer points with their precision', () => {
@@ -54,13 +55,27 @@ describe('Jing-Jin-Ji links', () => {
     expect([...nodes.keys()]).toEqual(expect.arrayContaining(['tianjin', 'hebei', 'xiongan', 'binhai', 'sanhe']));
   });
 
-  it('derives the kind of link from the gazetteer’s links', () => {
+  it('takes the kind of link from what the documents say (the pipeline’s link), and draws no line for a mere mention', () => {
     const kinds = new Map(all.jjjArcs.features.map((f) => [f.properties!.placeId, f.properties!.linkKind]));
-    expect(kinds.get('xiongan-zgc-park')).toBe('zgc-park');
+    // 推进中关村在滨海、宝坻、保定的合作园区: co-built parks, though the gazetteer links none of them to 中关村.
+    for (const id of ['xiongan-zgc-park', 'binhai', 'baodi', 'baoding']) expect(kinds.get(id), id).toBe('zgc-park');
     expect(kinds.get('sanhe')).toBe('integration');
     expect(kinds.get('tianjin')).toBe('cooperation');
-    const fake = { ...place('tianjin'), links: ['haidian'] } as PlaceRecord;
-    expect(linkKindOf(fake, data.places)).toBe('integration');
+    expect(linkKindOf({ ...place('tianjin'), link: { kind: 'integration', fact: 'x' } } as PlaceRecord)).toBe('integration');
+    const unsaid = { ...place('tianjin') } as PlaceRecord;
+    delete unsaid.link;
+    expect(linkKindOf(unsaid)).toBe('mention');
+    // A mentioned node keeps its dot and loses its line.
+    const mentioned = new Map([...data.places].map(([id, p]) => [id, id === 'xiongan' ? { ...p, link: { kind: 'mention' as const, fact: p.link!.fact } } : p]));
+    const drawn = jjjFeatures({ ...input, data: Object.create(data, { places: { value: mentioned } }) as typeof data });
+    expect(drawn.nodes.features.find((f) => f.properties!.placeId === 'xiongan')?.properties!.linkKind).toBe('mention');
+    expect(drawn.arcs.features.some((f) => f.properties!.placeId === 'xiongan')).toBe(false);
+  });
+
+  it('draws a national place the documents only name as a location as a mention arrow (西昌卫星发射中心)', () => {
+    const arrows = new Map(nationalArrows(input).features.map((f) => [f.properties!.placeId, f.properties!.linkKind]));
+    expect(arrows.get('xichang-slc')).toBe('mention');
+    expect(arrows.get('hefei-ncsc')).toBe('cooperation');
   });
 
   it('starts each arc in Beijing (the linked Beijing place, else Tiananmen) and ends it at the node', () => {

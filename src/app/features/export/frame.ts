@@ -55,13 +55,12 @@ export const FRAME = {
 } as const;
 
 /**
- * How a legend row draws its symbol, in the SVG and on the PNG canvas alike: line dashes for the
- * dash kinds (a fixed short sample, not the map's zoom-dependent pixels), dot and halo radii,
+ * How a legend row draws its symbol, in the SVG and on the PNG canvas alike (a line takes its
+ * width, dash and cap from the layer's look; lineWidth is for a line without one), dot and halo radii,
  * and the halo's opacities as the map's halos have them.
  */
 export const LEGEND_SYMBOL = {
   lineWidth: 2,
-  dash: { line: [] as number[], 'dashed-line': [4, 2], 'dotted-line': [1, 2] },
   dotRadius: 4,
   haloRadius: 6,
   haloFillOpacity: HALO_LOOK.fillOpacity.cited,

@@ -107,17 +107,18 @@ function drawLegendSymbol(ctx: CanvasRenderingContext2D, item: LegendItem, x: nu
   ctx.fillStyle = item.colour;
   ctx.strokeStyle = item.colour;
   switch (item.symbol) {
-    case 'line':
-    case 'dashed-line':
-    case 'dotted-line':
-      ctx.lineWidth = L.lineWidth;
-      ctx.lineCap = item.symbol === 'dotted-line' ? 'round' : 'butt';
-      ctx.setLineDash(L.dash[item.symbol]);
+    case 'line': {
+      const line = item.line ?? { width: L.lineWidth, dash: [], cap: 'butt' };
+      const inset = line.cap === 'round' ? line.width / 2 : 0;
+      ctx.lineWidth = line.width;
+      ctx.lineCap = line.cap;
+      ctx.setLineDash(line.dash);
       ctx.beginPath();
-      ctx.moveTo(x, mid);
-      ctx.lineTo(x + w, mid);
+      ctx.moveTo(x + inset, mid);
+      ctx.lineTo(x + w - inset, mid);
       ctx.stroke();
       break;
+    }
     case 'circle':
       ctx.beginPath();
       ctx.arc(x + w / 2, mid, L.dotRadius, 0, 2 * Math.PI);

@@ -99,11 +99,11 @@ function legendSymbol(item: LegendItem, x: number, y: number): string {
   const mid = r1(y + h / 2);
   const cx = r1(x + w / 2);
   switch (item.symbol) {
-    case 'line':
-    case 'dashed-line':
-    case 'dotted-line': {
-      const dash = L.dash[item.symbol];
-      return `<line${attrs({ x1: r1(x), y1: mid, x2: r1(x + w), y2: mid, stroke: c, 'stroke-width': L.lineWidth, 'stroke-dasharray': dash.join(' '), 'stroke-linecap': item.symbol === 'dotted-line' ? 'round' : undefined })}/>`;
+    case 'line': {
+      const line = item.line ?? { width: L.lineWidth, dash: [], cap: 'butt' };
+      // A round cap overhangs each end by half a width: inset so the sample keeps the swatch's length.
+      const inset = line.cap === 'round' ? line.width / 2 : 0;
+      return `<line${attrs({ x1: r1(x + inset), y1: mid, x2: r1(x + w - inset), y2: mid, stroke: c, 'stroke-width': line.width, 'stroke-dasharray': line.dash.length ? line.dash.map(r1).join(' ') : undefined, 'stroke-linecap': line.cap === 'round' ? 'round' : undefined })}/>`;
     }
     case 'circle':
       return `<circle${attrs({ cx, cy: mid, r: L.dotRadius, fill: c, stroke: '#ffffff', 'stroke-width': 1 })}/>`;

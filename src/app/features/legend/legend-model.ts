@@ -5,7 +5,7 @@
 import type { Topic } from '../../../types.ts';
 import { type Lang, t } from '../../i18n/strings.ts';
 import { choroplethLegend } from '../../map/choropleth.ts';
-import { LAYER_CATALOG, type LegendSymbol } from '../../map/layer-catalog.ts';
+import { LAYER_CATALOG, dashPixels, type LegendSymbol, type LineLook } from '../../map/layer-catalog.ts';
 import { LAYER_IDS, type LayerId } from '../../state/state.ts';
 import { topicLabel } from '../../ui/labels.ts';
 
@@ -14,7 +14,18 @@ export interface LegendItem {
   label: string;
   /** How it is drawn; a filled swatch when absent. */
   symbol?: LegendSymbol;
+  /** A line symbol's width, dash (pixels; [] is solid) and cap, as the map draws the line. */
+  line?: LineSample;
 }
+
+export interface LineSample {
+  width: number;
+  dash: number[];
+  cap: 'round' | 'butt';
+}
+
+/** A layer's line look as a legend draws it: the dash in pixels at the look's width. */
+export const lineSample = (look: LineLook): LineSample => ({ width: look.width, dash: dashPixels(look), cap: look.cap });
 
 
 /** One choropleth class: inclusive count range (the zero class is min = max = 0). */
@@ -49,8 +60,8 @@ export function layerLegendItems(layers: readonly LayerId[], lang: Lang): Legend
   const seen = new Set<string>();
   return LAYER_IDS.filter((id) => id !== 'districts' && layers.includes(id)).flatMap((id) =>
     LAYER_CATALOG[id].legend.flatMap((e) => {
-      const item = { colour: e.colour, label: t(e.labelKey, lang), symbol: e.symbol };
-      const key = `${item.symbol}|${item.colour}|${item.label}`;
+      const item: LegendItem = { colour: e.colour, label: t(e.labelKey, lang), symbol: e.symbol, ...(e.line ? { line: lineSample(e.line) } : {}) };
+      const key = `${item.symbol}|${item.colour}|${item.label}|${item.line?.dash.join(',') ?? ''}`;
       if (seen.has(key)) return [];
       seen.add(key);
       return [item];

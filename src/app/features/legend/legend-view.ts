@@ -10,7 +10,7 @@ import { el, keepingFocus, uniqueId } from '../../ui/dom.ts';
 import { legendSymbol } from '../../ui/legend-symbol.ts';
 import { TOPIC_ORDER, isTopic, topicLabel } from '../../ui/labels.ts';
 import { localeOf } from '../../i18n/locale.ts';
-import { type LegendClass, classLabel, themeLine } from './legend-model.ts';
+import { type LegendClass, classLabel, lineSample, themeLine } from './legend-model.ts';
 
 export interface LegendHandlers {
   onToggleLayer(id: LayerId, on: boolean): void;
@@ -72,7 +72,7 @@ export function renderLegend(
     input.checked = state.layers.includes(id);
     input.addEventListener('change', () => handlers.onToggleLayer(id, input.checked));
     const symbols = el('ul', { class: 'legend-symbols' });
-    for (const e of entry.legend) symbols.append(el('li', {}, swatch(e.symbol, e.colour), el('span', { text: t(e.labelKey, lang) })));
+    for (const e of entry.legend) symbols.append(el('li', {}, swatch(e.symbol, e.colour, e.line && lineSample(e.line)), el('span', { text: t(e.labelKey, lang) })));
     fieldset.append(el('div', { class: 'legend-layer' }, input, el('label', { for: inputId, text: t(entry.labelKey, lang) }), symbols));
   }
   box.append(fieldset);

@@ -156,7 +156,7 @@ export function mountTour(root: HTMLElement, story: Story, data: AtlasData, lang
     const items = handlers.legend?.(view.step, language) ?? [];
     legend.hidden = items.length === 0;
     legend.setAttribute('aria-label', t('legendHeading', language));
-    legend.replaceChildren(...items.map((i) => el('li', {}, legendSymbol(i.symbol ?? 'fill', i.colour), el('span', { text: i.label }))));
+    legend.replaceChildren(...items.map((i) => el('li', {}, legendSymbol(i.symbol ?? 'fill', i.colour, i.line), el('span', { text: i.label }))));
     status.textContent = inertText(view.announce); // it names the step title
   };
 

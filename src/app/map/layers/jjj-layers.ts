@@ -1,44 +1,58 @@
 /**
  * Jing-Jin-Ji links (curved lines from a Beijing anchor to each Tianjin/Hebei node the documents
- * cite, one style per kind of link) and national nodes as arrows pointing off the frame.
+ * cite, one style per kind of link the documents state) and national nodes as arrows pointing off
+ * the frame. A place the documents only name as a location gets a grey dot or arrow and no line.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/strings.ts';
-import { type LinkKind, jjjFeatures, nationalArrows } from '../place-features.ts';
+import { type LinkKind, type LinkLook, jjjFeatures, nationalArrows } from '../place-features.ts';
 import { PALETTE, labelFont, nameField } from '../map-theme.ts';
 import { localeOf } from '../../i18n/locale.ts';
 import { citedFirst, dotPaint, isQuiet, isSelected, labelPaint, pointLabelLayout } from './point-style.ts';
-import { at, lineSymbol, type LayerDescriptor, type LegendEntry } from '../layer-descriptor.ts';
+import { at, lineEntry, type LayerDescriptor, type LegendEntry, type LineLook } from '../layer-descriptor.ts';
 
-/** Colour and dash per link kind: they differ in dash as well as hue, for colour-blind readers. */
-export const LINK_STYLE: Record<LinkKind, { colour: string; dash: number[] | null }> = {
-  'zgc-park': { colour: PALETTE.linkZgcPark, dash: null },
-  integration: { colour: PALETTE.linkIntegration, dash: [4, 2] },
-  cooperation: { colour: PALETTE.linkCooperation, dash: [1, 2] },
+/** Line widths by fact count (the legend samples a middle one); the selected link is thickest. */
+const LINK_WIDTH = { least: 1.2, most: 3.5, selected: 4, legend: 2.5 } as const;
+
+/**
+ * Colour and dash per link kind: they differ in dash as well as hue, for colour-blind readers.
+ * Dashes are in line widths with round caps (each dash grows half a width at both ends): [0, 2]
+ * is a row of dots, [2, 2.5] dashes three widths long. The legend draws the same look.
+ */
+export const LINK_STYLE: Record<LinkKind, { colour: string; look: LineLook }> = {
+  'zgc-park': { colour: PALETTE.linkZgcPark, look: { dash: null, cap: 'round', width: LINK_WIDTH.legend } },
+  integration: { colour: PALETTE.linkIntegration, look: { dash: [2, 2.5], cap: 'round', width: LINK_WIDTH.legend } },
+  cooperation: { colour: PALETTE.linkCooperation, look: { dash: [0, 2], cap: 'round', width: LINK_WIDTH.legend } },
 };
 export const LINK_KINDS = Object.keys(LINK_STYLE) as LinkKind[];
+/** A node's dot and an arrow take their link's colour; a mention is grey. */
+const LOOK_COLOUR: Record<LinkLook, string> = { ...Object.fromEntries(LINK_KINDS.map((k) => [k, LINK_STYLE[k].colour])) as Record<LinkKind, string>, mention: PALETTE.mention };
+const byLook = (fallback: string): ExpressionSpecification =>
+  ['match', ['get', 'linkKind'], ...LINK_KINDS.flatMap((k) => [k, LOOK_COLOUR[k]]), 'mention', LOOK_COLOUR.mention, fallback] as unknown as ExpressionSpecification;
+const isMention: ExpressionSpecification = ['==', ['get', 'linkKind'], 'mention'];
 /** Links the topic does not mention fade. */
 const LINK_OPACITY = { cited: 0.9, quiet: 0.35 } as const;
 
 /** One line layer per kind: a fixed dash per layer renders the same in every MapLibre version. */
 export function jjjLinkLayers(): LayerSpecification[] {
   const arcs = LINK_KINDS.map((kind): LayerSpecification => {
-    const { colour, dash } = LINK_STYLE[kind];
+    const { colour, look } = LINK_STYLE[kind];
     return {
       id: `jjj-arcs-${kind}`,
       type: 'line',
       source: 'jjj-arcs',
       filter: ['==', ['get', 'linkKind'], kind],
-      layout: { 'line-cap': 'round' },
+      layout: { 'line-cap': look.cap },
       paint: {
         'line-color': colour,
-        'line-width': ['case', isSelected, 4, ['interpolate', ['linear'], ['to-number', ['get', 'factCount'], 0], 0, 1.2, 20, 3.5]],
+        'line-width': ['case', isSelected, LINK_WIDTH.selected, ['interpolate', ['linear'], ['to-number', ['get', 'factCount'], 0], 0, LINK_WIDTH.least, 20, LINK_WIDTH.most]],
         'line-opacity': ['case', isQuiet, LINK_OPACITY.quiet, LINK_OPACITY.cited],
-        ...(dash ? { 'line-dasharray': ['literal', dash] as unknown as number[] } : {}),
+        ...(look.dash ? { 'line-dasharray': ['literal', [...look.dash]] as unknown as number[] } : {}),
       },
     };
   });
-  return [...arcs, { id: 'jjj-nodes', type: 'circle', source: 'jjj-nodes', paint: dotPaint(PALETTE.linkCooperation) }];
+  const dots = dotPaint(PALETTE.linkCooperation);
+  return [...arcs, { id: 'jjj-nodes', type: 'circle', source: 'jjj-nodes', paint: { ...dots, 'circle-color': ['case', isQuiet, PALETTE.muted, byLook(PALETTE.linkCooperation)] } }];
 }
 
 /** "上海 1,070 km" / "Shanghai 1,070 km": the distance formatted for the UI language. */
@@ -70,13 +84,14 @@ export function jjjLabelLayers(lang: Lang): LayerSpecification[] {
       layout: {
         'text-field': '→',
         'text-font': labelFont,
-        'text-size': 22,
+        // A mention is a smaller arrow: a place named, no tie stated.
+        'text-size': ['case', isMention, 16, 22],
         'text-rotate': ['-', ['to-number', ['get', 'bearing'], 90], 90],
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
       paint: {
-        'text-color': ['case', isSelected, PALETTE.selected, ['case', isQuiet, PALETTE.mutedText, PALETTE.national]],
+        'text-color': ['case', isSelected, PALETTE.selected, isMention, PALETTE.mention, isQuiet, PALETTE.mutedText, PALETTE.national],
         'text-halo-color': PALETTE.halo,
         'text-halo-width': 2,
       },
@@ -95,7 +110,7 @@ export function jjjLabelLayers(lang: Lang): LayerSpecification[] {
         'text-padding': 2,
         'symbol-sort-key': citedFirst,
       },
-      paint: labelPaint(PALETTE.national),
+      paint: { ...labelPaint(PALETTE.national), 'text-color': ['case', isQuiet, PALETTE.mutedText, isMention, PALETTE.mutedText, PALETTE.national] },
     },
   ];
 }
@@ -115,7 +130,8 @@ export const jjjLayer: LayerDescriptor = {
   },
   lists: { kinds: (kind) => kind === 'jjj-node' || kind === 'national-node' },
   legend: [
-    ...LINK_KINDS.map((k): LegendEntry => ({ symbol: lineSymbol(LINK_STYLE[k].dash), colour: LINK_STYLE[k].colour, labelKey: LINK_LEGEND_KEY[k] })),
+    ...LINK_KINDS.map((k): LegendEntry => lineEntry(LINK_STYLE[k].look, LINK_STYLE[k].colour, LINK_LEGEND_KEY[k])),
     { symbol: 'arrow', colour: PALETTE.national, labelKey: 'legend.national' },
+    { symbol: 'arrow', colour: PALETTE.mention, labelKey: 'legend.mention' },
   ],
 };

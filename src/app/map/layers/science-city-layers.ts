@@ -6,7 +6,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { type Lang, t } from '../../i18n/strings.ts';
 import { PALETTE, labelFont, nameField } from '../map-theme.ts';
 import { localeOf } from '../../i18n/locale.ts';
-import { at, type LayerDescriptor } from '../layer-descriptor.ts';
+import { at, lineEntry, type LayerDescriptor } from '../layer-descriptor.ts';
 import { extentLabelPoints } from '../place-features.ts';
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
@@ -66,6 +66,6 @@ export const scienceCitiesLayer: LayerDescriptor = {
   style: ({ lang }) => [...scienceCityLayers().map(at(30)), ...scienceCityLabelLayers(lang).map(at(140))],
   // Not the fill: 中关村科学城's extent is all of Haidian and would make the district unclickable.
   hits: { 'science-cities-label': 2, 'science-cities-line': 2 },
-  legend: [{ symbol: 'dashed-line', colour: PALETTE.extentLine, labelKey: 'legend.extent' }],
+  legend: [lineEntry({ dash: EXTENT_LOOK.dash, cap: 'butt', width: EXTENT_LOOK.lineWidth.plain }, PALETTE.extentLine, 'legend.extent')],
   sources: (input) => ({ 'extent-labels': extentLabelPoints(input) }),
 };
