@@ -59,6 +59,7 @@ export function placeProblem(p: unknown): string | null {
   if (!DOC_ID.test(p.id)) return "has an id that is not letters, digits, '.', '_' or '-'";
   const n = p.names;
   if (!isRec(n) || !nonEmpty(n.zhHans) || !isStr(n.zhHant) || !isStr(n.en)) return 'lacks names in zhHans, zhHant and en';
+  if (!optional(n.enShort, nonEmpty)) return 'has a short English name that is not a name';
   if (!isStrList(p.aliases)) return 'has aliases that are not a list of names';
   if (!isPlaceKind(p.kind)) return `has an unknown kind ${JSON.stringify(p.kind)?.slice(0, 40)} (known: ${PLACE_KINDS.join(', ')})`;
   if (!optional(p.district, isStr) || !optional(p.parent, isStr) || !optional(p.links, isStrList) || !optional(p.hosts, isStrList)) {

@@ -14,6 +14,8 @@ export interface Names {
   zhHans: string;
   zhHant: string;
   en: string;
+  /** A short English form for map labels (Beijing E-Town, BAAI); the panel and lists keep `en`. */
+  enShort?: string;
 }
 
 /** How a place is drawn: a boundary polygon, a schematic area derived at build time, a point, or nowhere. */

@@ -80,7 +80,7 @@ async function start(handle: AtlasHandle): Promise<void> {
     const [boundaries, data] = await Promise.all([loadBoundaries(), loadSummary()]);
     // The map works without the presentation: a broken story is a notice, not an error screen.
     const story = await storyFile.then((json) => parseStory(json, data)).catch((e: Error) => {
-      notices.notify(t('tour.loadFailed', hashLang, { reason: e.message }));
+      notices.notify((lang) => t('tour.loadFailed', lang, { reason: e.message }), 'tour');
       return null;
     });
     const known: Known = {
@@ -122,6 +122,10 @@ async function start(handle: AtlasHandle): Promise<void> {
     mountShell(s, [reader, overlay, panel]);
     bindUrl(s, known, notices.showUrl);
     notices.showUrl(parsed.notices);
+    // Notices shown before a language switch say it again in the new language.
+    s.subscribe((next, prev) => {
+      if (next.lang !== prev.lang) notices.relabel();
+    });
 
     // A lost WebGL context: the SVG map takes over with the same state (and camera).
     const fallenBack = new Promise<void>((resolve) =>
@@ -134,7 +138,7 @@ async function start(handle: AtlasHandle): Promise<void> {
             show(svg);
             resolve();
           })
-          .catch((e: Error) => notices.notify(t('noWebgl', s.get().lang, { reason: e.message })));
+          .catch((e: Error) => notices.notify((lang) => t('noWebgl', lang, { reason: e.message }), 'map'));
       }),
     );
     handle.sentences = () => ctx.sentences.settled();

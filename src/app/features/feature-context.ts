@@ -8,10 +8,14 @@ import type { Boundaries } from '../data/load-boundaries.ts';
 import type { Sentences } from '../data/sentences.ts';
 import type { Store } from '../state/store.ts';
 import type { MapView } from '../map/map-view.ts';
+import type { Lang } from '../i18n/strings.ts';
+
+/** What a notice says, in a given UI language: a notice already shown is said again when the language changes. */
+export type Message = (lang: Lang) => string;
 
 export interface Notices {
   /** A quiet, dismissible notice; one per `cause` (the same cause again replaces it and counts the repeat). */
-  notify(message: string, cause?: string): void;
+  notify(message: Message, cause: string): void;
 }
 
 export interface FeatureContext {

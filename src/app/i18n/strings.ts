@@ -103,12 +103,12 @@ export const STRINGS = {
   'how.group': { zh: '组合提及', en: 'via group' },
   'how.explicitHint': { zh: '句中直接写出了该地点', en: 'The sentence names this place' },
   'how.contextHint': { zh: '句中未写出地名，依上下文归属', en: 'The place is not named in the sentence; assigned from its context' },
-  'how.groupHint': { zh: '经由“三城一区”等组合词涉及该地点', en: 'The place is reached through a group term such as 三城一区' },
+  'how.groupHint': { zh: '经由“三城一区”等组合词涉及该地点', en: 'The place is reached through a term naming several places, such as “three science cities and one zone”' },
   via: { zh: '经由“{term}”', en: 'via “{term}”' },
   readInDocument: { zh: '在原文中阅读', en: 'Read in document' },
   citation: { zh: '《{title}》，{publisher}，{date}', en: '“{title}”, {publisher}, {date}' },
-  toSimplified: { zh: '简', en: '简' },
-  toTraditional: { zh: '繁', en: '繁' },
+  toSimplified: { zh: '简', en: 'Simplified' },
+  toTraditional: { zh: '繁', en: 'Traditional' },
   scriptToggleToSimplified: { zh: '将繁体引文显示为简体（OpenCC 转换）', en: 'Show Traditional quotes in Simplified (OpenCC conversion)' },
   scriptToggleToTraditional: { zh: '按原文显示繁体引文', en: 'Show Traditional quotes as written' },
   scriptConverted: { zh: '引文已由 OpenCC 转换为简体，原文为繁体。', en: 'Quotes converted to Simplified by OpenCC; the source is in Traditional script.' },
@@ -143,12 +143,12 @@ export const STRINGS = {
   classAtLeast: { zh: '≥ {n}', en: '≥ {n}' },
   countRule: {
     zh: '计数：提及该区或区内地点的事实；经由“三城一区”等组合词或跨区地点提及的不计入',
-    en: 'Count: facts naming the district or a place in it; mentions through a group term (三城一区 …) or a place spanning districts are not counted',
+    en: 'Count: facts naming the district or a place in it; mentions through a term naming several places (such as “three science cities and one zone”) or a place spanning districts are not counted',
   },
-  schematicNote: { zh: '三城一区范围为示意；点位为大致位置', en: '三城一区 extents are schematic; points show approximate locations' },
+  schematicNote: { zh: '三城一区范围为示意；点位为大致位置', en: 'The extents of the three science cities and one zone are schematic; points show approximate locations' },
   placeListHeading: { zh: '地点', en: 'Places' },
   placeListDistricts: { zh: '各区', en: 'Districts' },
-  placeListSanchengYiqu: { zh: '三城一区', en: '三城一区 (three science cities and one zone)' },
+  placeListSanchengYiqu: { zh: '三城一区', en: 'Three science cities and one zone' },
   placeListOthers: { zh: '其他有事实的地点', en: 'Other places with facts' },
   placeListCount: { zh: '{n} 条', en: '{n}' },
   placeListCountLabel: { zh: '{name}，{n} 条事实', en: '{name}, {n} facts' },
@@ -271,8 +271,8 @@ export const STRINGS = {
   'docs.colPlaces': { zh: '地点', en: 'Places' },
   'docs.colBody': { zh: '正文范围', en: 'Body' },
   'docs.length': { zh: '{n} 字', en: '{n} characters' },
-  'docs.script.zhHans': { zh: '简', en: '简 (Simplified)' },
-  'docs.script.zhHant': { zh: '繁', en: '繁 (Traditional)' },
+  'docs.script.zhHans': { zh: '简', en: 'Simplified' },
+  'docs.script.zhHant': { zh: '繁', en: 'Traditional' },
   'docs.body.manifest': { zh: '按清单标注', en: 'From the manifest' },
   'docs.body.heuristic': { zh: '自动识别', en: 'Detected automatically' },
   'docs.open': { zh: '打开', en: 'Open' },
@@ -324,4 +324,30 @@ export type StringKey = keyof typeof STRINGS;
 
 export function t(key: StringKey, lang: Lang, vars: Record<string, string> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+/**
+ * The string cut at its placeholders: its own text, and each placeholder's value as given, in
+ * order (an unknown placeholder stays as text, as with `t`). For a view that puts published text
+ * into a UI string as its own element ("via “{term}”": the term marked as the document's words).
+ */
+export function tParts<V>(key: StringKey, lang: Lang, vars: Record<string, V | string>): Array<string | V> {
+  const parts: Array<string | V> = [];
+  const text = (s: string) => {
+    if (s === '') return;
+    const last = parts.at(-1);
+    if (typeof last === 'string') parts[parts.length - 1] = last + s;
+    else parts.push(s);
+  };
+  let from = 0;
+  const template = STRINGS[key][lang];
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    text(template.slice(from, m.index));
+    const value = Object.hasOwn(vars, m[1]) ? vars[m[1]] : m[0];
+    if (typeof value === 'string') text(value);
+    else parts.push(value);
+    from = m.index + m[0].length;
+  }
+  text(template.slice(from));
+  return parts;
 }

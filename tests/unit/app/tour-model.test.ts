@@ -113,6 +113,8 @@ describe('stepView', () => {
     expect(v.isLast).toBe(true);
     expect(v.captions.map((c) => [c.text, c.lang])).toEqual([['豐台區聚焦軌道交通。', 'zh-Hant'], ['第三句。', 'zh-Hans']]);
     expect(v.captions[0].citation).toBe('“标题t”, 出版者, 2021');
+    // The same citation with its published fields apart, for the view to tag.
+    expect(v.captions[0].citationParts).toEqual(['“', { field: 'title', text: '标题t' }, '”, ', { field: 'publisher', text: '出版者' }, ', 2021']);
     expect(stepView(story, data, 1, 'zh').captions[0].citation).toBe('《标题s》，出版者，2021');
     expect(stepView(story, data, 1, 'zh').progress).toBe('1 / 2');
   });

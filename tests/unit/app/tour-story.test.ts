@@ -71,6 +71,14 @@ describe('seeds/story.json (the default story)', () => {
     }
   });
 
+  it('has a real English title for the story and every step: English words, no Chinese left in it', () => {
+    const han = /\p{Script=Han}/u;
+    for (const [i, title] of [story.title, ...story.steps.map((s) => s.title)].entries()) {
+      expect(han.test(title.en), `title ${i}: ${title.en}`).toBe(false);
+      expect(title.en, `title ${i}`).toMatch(/[A-Za-z]{3}/);
+    }
+  });
+
   it('covers the goals, the 三城一区 one by one, the sub-parks, districts, Jing-Jin-Ji and national links', () => {
     const captions = story.steps.map((s) => s.facts.map((id) => data.facts.get(id)!.text).join(''));
     const has = (...parts: string[]) => captions.some((c) => parts.every((p) => c.includes(p)));

@@ -39,7 +39,8 @@ describe('documents list model', () => {
     expect(zh[0].lengthLabel).toMatch(/^[\d,]+ 字$/);
     expect(en[0].lengthLabel).toMatch(/^[\d,]+ characters$/);
     expect(zh.map((r) => r.bodySourceLabel)).toEqual(file.documents.map((d) => (d.bodySource === 'manifest' ? '按清单标注' : '自动识别')));
-    expect(en.find((r) => r.script === 'zhHant')?.scriptLabel).toBe('繁 (Traditional)');
+    expect(en.find((r) => r.script === 'zhHant')?.scriptLabel).toBe('Traditional');
+    expect(en.find((r) => r.script === 'zhHans')?.scriptLabel).toBe('Simplified');
     const partial = zh.find((r) => /^\d{4}$/.test(r.date));
     expect(partial, 'a seed dated by its year only').toBeDefined();
     expect(partial!.date).toBe(data.documents.get(partial!.id)!.date);

@@ -8,7 +8,9 @@ import { type Lang, t } from '../../i18n/strings.ts';
 import type { AtlasState } from '../../state/state.ts';
 import { el, uniqueId } from '../../ui/dom.ts';
 import { type FigureRow, figuresModel, kindLabel } from './figures-model.ts';
-import { citeTitle, localeOf } from '../../i18n/locale.ts';
+import { localeOf } from '../../i18n/locale.ts';
+import { citationParts } from '../../ui/citation.ts';
+import { citationNodes, sourceAttrs } from '../../ui/source-text.ts';
 
 export interface FiguresTableHandlers {
   onRead(docId: string, factId: string): void;
@@ -18,10 +20,10 @@ export interface FiguresTableHandlers {
 export type FiguresRender = (state: Pick<AtlasState, 'topic'>, lang: Lang) => void;
 
 function rowEl(r: FigureRow, lang: Lang, handlers: FiguresTableHandlers): HTMLTableRowElement {
-  const figure = el('th', { scope: 'row', class: 'figure-text' }, el('span', { lang: r.lang, text: r.text }));
+  const figure = el('th', { scope: 'row', class: 'figure-text' }, el('span', { ...sourceAttrs('figure', r.lang), text: r.text }));
   if (r.target) figure.append(' ', el('span', { class: 'figure-target', title: t('figures.targetHint', lang), text: t('figures.target', lang) }));
   const sentence = el('td', { class: 'figure-sentence' },
-    el('q', { lang: r.lang }, r.before, el('mark', { text: r.text }), r.after));
+    el('q', sourceAttrs('quote', r.lang), r.before, el('mark', { text: r.text }), r.after));
   const places = el('td', { class: 'figure-places' });
   for (const p of r.places) {
     const b = el('button', { type: 'button', class: `figure-place how-${p.how}`, title: t('figures.selectPlace', lang, { name: p.name }), text: p.name });
@@ -30,12 +32,13 @@ function rowEl(r: FigureRow, lang: Lang, handlers: FiguresTableHandlers): HTMLTa
   }
   const read = el('button', { type: 'button', class: 'figure-read', 'aria-label': t('figures.readLabel', lang, { figure: r.text }), text: t('figures.read', lang) });
   read.addEventListener('click', () => handlers.onRead(r.docId, r.factId));
-  const short = [citeTitle(r.citation.title, localeOf(lang)), r.citation.date].filter(Boolean).join(localeOf(lang).clauseSeparator);
-  const source = el('td', { class: 'figure-source' }, el('cite', { lang: r.lang, title: r.citationText, text: short }), el('br'), read);
+  // Title and date only (the full citation is its tooltip): the title as published, in the document's script.
+  const short = citationNodes(citationParts({ ...r.citation, publisher: '' }, lang), r.lang);
+  const source = el('td', { class: 'figure-source' }, el('cite', { title: r.citationText }, ...short), el('br'), read);
   return el('tr', { 'data-fact': r.factId, 'data-figure': r.key, 'data-kind': r.kind },
     figure,
     el('td', { class: 'figure-kind', text: kindLabel(r.kind, lang) }),
-    el('td', { class: 'figure-measure', lang: r.lang, text: r.measure }),
+    el('td', { class: 'figure-measure', ...sourceAttrs('quote', r.lang), text: r.measure }),
     sentence,
     places,
     source);

@@ -11,6 +11,7 @@ import { type Lang, t } from '../../i18n/strings.ts';
 import { el, uniqueId } from '../../ui/dom.ts';
 import { type DocumentsModel, documentsModel } from './documents-model.ts';
 import { localeOf } from '../../i18n/locale.ts';
+import { sourceAttrs } from '../../ui/source-text.ts';
 
 export interface DocumentsListHandlers {
   onOpen(docId: string): void;
@@ -23,16 +24,17 @@ export interface DocumentsListHandlers {
 function filterForm(model: DocumentsModel, filter: DocFilter | null, lang: Lang, onFilter: DocumentsListHandlers['onFilter']): HTMLElement {
   const current: DocFilter = filter ?? { publisher: null, from: null, to: null, script: null };
   const emit = (next: DocFilter) => onFilter(Object.values(next).some((v) => v !== null) ? next : null);
-  const option = (value: string, text: string, selected: boolean) => {
-    const o = el('option', { value, text });
+  const option = (value: string, text: string, selected: boolean, published = false) => {
+    // A publisher is named as published ('zh': one name may stand for documents in either script).
+    const o = el('option', { value, text, ...(published ? sourceAttrs('publisher', 'zh') : {}) });
     o.selected = selected;
     return o;
   };
   const pub = el('select', { id: uniqueId('filter-pub'), 'data-focus': 'filter-pub' },
     option('', t('filter.anyPublisher', lang), current.publisher === null),
-    ...model.publishers.map((p) => option(p, p, p === current.publisher)));
+    ...model.publishers.map((p) => option(p, p, p === current.publisher, true)));
   // A link may name a publisher that no document has: it stays shown, so the filter can be seen and cleared.
-  if (current.publisher !== null && !model.publishers.includes(current.publisher)) pub.append(option(current.publisher, current.publisher, true));
+  if (current.publisher !== null && !model.publishers.includes(current.publisher)) pub.append(option(current.publisher, current.publisher, true, true));
   pub.addEventListener('change', () => emit({ ...current, publisher: pub.value || null }));
   const date = (key: 'from' | 'to') => {
     const input = el('input', { id: uniqueId(`filter-${key}`), 'data-focus': `filter-${key}`, type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM', size: '10', value: current[key] ?? '' });
@@ -78,11 +80,11 @@ function render(root: HTMLElement, data: DocumentsData, filter: DocFilter | null
     const open = el('button', { type: 'button', class: 'docs-open', 'aria-label': t('docs.openLabel', lang, { title: r.title }), text: t('docs.open', lang) });
     open.addEventListener('click', () => handlers.onOpen(r.id));
     body.append(el('tr', { 'data-doc': r.id, 'data-counts': String(r.counts), class: r.counts ? '' : 'docs-filtered-out' },
-      el('th', { scope: 'row', class: 'docs-title-cell', lang: r.lang, text: r.title }),
-      el('td', { lang: r.lang, text: r.publisher }),
+      el('th', { scope: 'row', class: 'docs-title-cell', ...sourceAttrs('title', r.lang), text: r.title }),
+      el('td', { ...sourceAttrs('publisher', r.lang), text: r.publisher }),
       el('td', { class: 'docs-num', text: r.date }),
       el('td', { class: 'docs-num', text: r.lengthLabel }),
-      el('td', { lang: r.lang, text: r.scriptLabel }),
+      el('td', { text: r.scriptLabel }),
       el('td', { class: 'docs-num', 'data-count': 'facts', text: String(r.factCount) }),
       el('td', { class: 'docs-num', 'data-count': 'places', text: String(r.placeCount) }),
       el('td', { text: r.bodySourceLabel }),

@@ -61,7 +61,7 @@ export function mountDocFilter(ctx: FeatureContext): DocFilter {
       },
       (e: unknown) => {
         ctx.status('');
-        ctx.notices.notify(explain(e, store.get().lang)[1], 'filter');
+        ctx.notices.notify((lang) => explain(e, lang)[1], 'filter');
       },
     );
   };

@@ -34,7 +34,7 @@ export function mountOverlayLauncher(ctx: FeatureContext, filter: DocFilter): Ov
         .catch((e: Error) => {
           loading = false;
           // A broken data file has its own notice already: do not say it twice.
-          if (!(e instanceof DataFileError)) ctx.notices.notify(t('viewLoadFailed', s.lang, { reason: e.message }), 'view');
+          if (!(e instanceof DataFileError)) ctx.notices.notify((lang) => t('viewLoadFailed', lang, { reason: e.message }), 'view');
         }),
     );
   };

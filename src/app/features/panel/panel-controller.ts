@@ -75,7 +75,7 @@ export function mountPanelController(ctx: FeatureContext, filter: DocFilter, aft
         (e: unknown) => {
           if (mine !== token) return;
           ctx.status('');
-          ctx.notices.notify(explain(e, store.get().lang)[1], 'facts');
+          ctx.notices.notify((lang) => explain(e, lang)[1], 'facts');
         },
       ),
     );

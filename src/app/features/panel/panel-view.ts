@@ -3,11 +3,12 @@
  * document text and never parsed as HTML).
  */
 import type { Topic } from '../../../types.ts';
-import { type Lang, t } from '../../i18n/strings.ts';
+import { type Lang, t, tParts } from '../../i18n/strings.ts';
 import { el, keepingFocus, uniqueId } from '../../ui/dom.ts';
 import { inertText } from '../../ui/inert-text.ts';
 import { type FactItem, type PanelModel, type PlaceSection, type RelatedPlace} from './panel-model.ts';
-import { formatCitation } from '../../ui/citation.ts';
+import { citationParts } from '../../ui/citation.ts';
+import { citationNodes, sourceAttrs, sourceSpan } from '../../ui/source-text.ts';
 import { type Convert, loadT2S } from '../../ui/script-convert.ts';
 import { localeOf } from '../../i18n/locale.ts';
 
@@ -29,6 +30,8 @@ export interface PanelOptions {
 interface PanelState {
   placeId: string | null;
   handlers: PanelHandlers | null;
+  /** The language of the last announcement in the live region. */
+  said: Lang | null;
 }
 
 const states = new WeakMap<HTMLElement, PanelState>();
@@ -54,7 +57,7 @@ export function renderPanel(
   handlers: PanelHandlers,
   options: PanelOptions = {},
 ): void {
-  const state = states.get(root) ?? { placeId: null, handlers: null };
+  const state: PanelState = states.get(root) ?? { placeId: null, handlers: null, said: null };
   states.set(root, state);
   state.handlers = handlers;
   const status = statusOf(root);
@@ -66,6 +69,7 @@ export function renderPanel(
     root.replaceChildren();
     root.removeAttribute('aria-labelledby');
     status.textContent = wasOpen ? t('panelClosed', lang) : '';
+    state.said = lang;
     return;
   }
 
@@ -89,7 +93,7 @@ export function renderPanel(
     if (shown.has(text)) continue;
     shown.add(text);
     if (names.childNodes.length) names.append(' · ');
-    names.append(el('span', { lang: tag, text }));
+    names.append(sourceSpan('name', tag, text));
   }
   if (names.childNodes.length) section.append(names);
 
@@ -237,7 +241,7 @@ export function renderPanel(
     const summary = el('summary', { 'data-focus': 'group-mentions' }, t('factsGroup', lang, { n: String(n) }));
     const details = el('details', { class: 'panel-group-mentions' }, summary);
     section.append(whenOpened(details, summary, () => model.groupMentions.flatMap((g) => [
-      el('h4', { class: 'fact-group-title' }, t('via', lang, { term: g.term }), ' ', el('span', { class: 'group-count', text: `(${g.facts.length})` })),
+      el('h4', { class: 'fact-group-title' }, ...via(g.term, lang), ' ', el('span', { class: 'group-count', text: `(${g.facts.length})` })),
       factList(g.facts, lang, handlers),
     ])));
   }
@@ -258,7 +262,14 @@ export function renderPanel(
   if (showSimplified && converter) applyScript(section, scriptNote, lang);
   if (focus) heading.focus({ preventScroll: false });
   // Said whether or not focus moved (a link or the back button also opens a panel).
-  if (opened || focus) status.textContent = t('panelOpened', lang, { name: model.name, count: model.countLine });
+  if (opened || focus) {
+    status.textContent = t('panelOpened', lang, { name: model.name, count: model.countLine });
+    state.said = lang;
+  } else if (state.said !== lang) {
+    // The same place in another language (a switch): the last announcement's words would linger, unread.
+    status.textContent = '';
+    state.said = lang;
+  }
 }
 
 /**
@@ -281,7 +292,7 @@ function factList(facts: FactItem[], lang: Lang, handlers: PanelHandlers): HTMLE
 }
 
 function factBlock(f: FactItem, lang: Lang, handlers: PanelHandlers, kind: 'role' | 'fact'): HTMLElement {
-  const quote = el('blockquote', { class: `quote${f.heading ? ' quote-heading' : ''}`, lang: f.lang, 'data-script': f.script, 'data-fact': f.factId, text: f.text });
+  const quote = el('blockquote', { class: `quote${f.heading ? ' quote-heading' : ''}`, ...sourceAttrs('quote', f.lang), 'data-script': f.script, 'data-fact': f.factId, text: f.text });
   originals.set(quote, f.text);
   const badge = el('span', {
     class: `badge badge-${f.how}`,
@@ -289,12 +300,17 @@ function factBlock(f: FactItem, lang: Lang, handlers: PanelHandlers, kind: 'role
     text: t(`how.${f.how}`, lang),
   });
   const meta = el('div', { class: 'fact-meta' }, badge);
-  if (f.via) meta.append(' ', el('span', { class: 'fact-via', text: t('via', lang, { term: f.via }) }));
-  meta.append(' ', el('cite', { class: 'citation', text: formatCitation(f.citation, lang) }));
+  if (f.via) meta.append(' ', el('span', { class: 'fact-via' }, ...via(f.via, lang)));
+  meta.append(' ', el('cite', { class: 'citation' }, ...citationNodes(citationParts(f.citation, lang), f.lang)));
   const read = el('button', { type: 'button', class: 'read-button', 'data-doc': f.docId, 'data-fact': f.factId, 'data-focus': `read-${kind}-${f.factId}`, text: t('readInDocument', lang) });
   read.addEventListener('click', () => handlers.onRead(f.docId, f.factId));
   meta.append(' ', read);
   return el('figure', { class: `fact fact-${kind}`, 'data-fact': f.factId }, quote, el('figcaption', {}, meta));
+}
+
+/** "via “三城一区”": the group term as the documents write it (the gazetteer's Simplified form), inside the UI's words. */
+function via(term: string, lang: Lang): Array<string | HTMLElement> {
+  return tParts<HTMLElement>('via', lang, { term: sourceSpan('term', 'zh-Hans', term) });
 }
 
 function applyScript(section: HTMLElement, note: HTMLElement, lang: Lang): void {

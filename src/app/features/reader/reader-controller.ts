@@ -55,7 +55,7 @@ export function mountReaderController(ctx: FeatureContext, map: MapController, u
     try {
       v = view ??= await loadView();
     } catch (e) {
-      if (mine === token) ctx.notices.notify(t('viewLoadFailed', s.lang, { reason: (e as Error).message }), 'reader');
+      if (mine === token) ctx.notices.notify((lang) => t('viewLoadFailed', lang, { reason: (e as Error).message }), 'reader');
       return;
     }
     const { loadDocText, openReader, showReaderMessage } = v;

@@ -12,6 +12,7 @@ import { formatCitation, citationOf, quoteLang } from '../../ui/citation.ts';
 import { type MentionPlace, mentionIndex, nearestToCentre, paragraphs, segments } from './reader-model.ts';
 import { fetchDataText } from '../../data/fetch-data-file.ts';
 import { localeOf } from '../../i18n/locale.ts';
+import { sourceAttrs, sourceSpan } from '../../ui/source-text.ts';
 
 export interface ReaderHandlers {
   /**
@@ -58,7 +59,8 @@ export function loadDocText(docId: string, fetcher: typeof fetch = fetch): Promi
   return fetchDataText(docUrl(docId), 'npm run data', fetcher);
 }
 
-function frame(root: HTMLElement, lang: Lang, handlers: ReaderHandlers, titleText: string): { dialog: HTMLElement; title: HTMLElement } {
+/** `titleAttrs`: the title's own attributes (a document's title is published text: sourceAttrs). */
+function frame(root: HTMLElement, lang: Lang, handlers: ReaderHandlers, titleText: string, titleAttrs: Record<string, string> = {}): { dialog: HTMLElement; title: HTMLElement } {
   const prev = states.get(root);
   if (prev) {
     root.removeEventListener('keydown', prev.onKey);
@@ -77,7 +79,7 @@ function frame(root: HTMLElement, lang: Lang, handlers: ReaderHandlers, titleTex
   states.set(root, { handlers, returnFocus, onKey });
 
   const titleId = uniqueId('reader-title');
-  const title = el('h2', { id: titleId, class: 'reader-title', tabindex: '-1', text: titleText });
+  const title = el('h2', { id: titleId, class: 'reader-title', tabindex: '-1', text: titleText, ...titleAttrs });
   const close = el('button', { type: 'button', class: 'reader-close', 'aria-label': t('closeReader', lang), title: t('close', lang), text: '×' });
   close.addEventListener('click', () => handlers.onClose());
   const dialog = el('div', { class: 'reader', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId, lang: localeOf(lang).tag },
@@ -130,14 +132,16 @@ export function openReader(
   handlers: ReaderHandlers,
   options: ReaderOptions = {},
 ): void {
-  const docTitle = doc.title;
-  const { dialog, title } = frame(root, lang, handlers, docTitle);
-  title.lang = quoteLang(doc.script);
+  const docLang = quoteLang(doc.script);
+  const { dialog, title } = frame(root, lang, handlers, doc.title, sourceAttrs('title', docLang));
   const state = states.get(root)!;
 
   const citation = citationOf(doc, doc.id);
   const meta = el('p', { class: 'reader-meta' });
-  meta.append(el('span', { lang: quoteLang(doc.script), text: [citation.publisher, citation.date].filter(Boolean).join(localeOf(lang).clauseSeparator) }));
+  // The publisher as published; the date and separators are the UI's.
+  if (citation.publisher) meta.append(sourceSpan('publisher', docLang, citation.publisher));
+  if (citation.publisher && citation.date) meta.append(localeOf(lang).clauseSeparator);
+  if (citation.date) meta.append(el('span', { text: citation.date }));
   if (doc.url && /^https?:\/\//.test(doc.url)) {
     meta.append(' · ', el('a', { href: doc.url, rel: 'noopener noreferrer', target: '_blank', text: t('source', lang) }));
   }
@@ -146,7 +150,7 @@ export function openReader(
   const factById = new Map(facts.map((f) => [f.id, f]));
   const nameOf = (id: string) => handlers.nameOf?.(id) ?? id;
   // Focusable, so the keys scroll the text even where it has no mention buttons to Tab to.
-  const body = el('div', { class: 'reader-body', role: 'region', tabindex: '0', lang: quoteLang(doc.script), 'aria-label': formatCitation(citation, lang) });
+  const body = el('div', { class: 'reader-body', role: 'region', tabindex: '0', ...sourceAttrs('document', docLang), 'aria-label': formatCitation(citation, lang) });
   const sentences = new Map<string, HTMLElement[]>();
   let current: string | null = targetFactId;
   const setCurrent = (factId: string, notify: boolean) => {

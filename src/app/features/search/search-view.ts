@@ -2,8 +2,9 @@
  * The search box: an ARIA combobox over a listbox of results (places, then sentences).
  * ArrowDown/ArrowUp move, Enter selects, Esc clears.
  */
-import { type Lang, t } from '../../i18n/strings.ts';
+import { type Lang, t, tParts } from '../../i18n/strings.ts';
 import { el } from '../../ui/dom.ts';
+import { sourceAttrs, sourceSpan, writtenLang } from '../../ui/source-text.ts';
 import { type SearchIndex, type SearchResult, search } from './search-model.ts';
 
 /** Sentences matching a query, as results (the prebuilt index; it may load files first). */
@@ -120,9 +121,10 @@ export function createSearch(
       if (r.type === 'fact') {
         li.append(el('span', { class: 'search-kind', text: t('searchInText', lang) }));
         // dir=auto isolates the sentence: its own direction cannot reorder the label beside it.
-        li.append(el('span', { class: 'search-detail', lang: 'zh', dir: 'auto', text: r.detail ?? '' }));
+        li.append(el('span', { class: 'search-detail', ...sourceAttrs('quote', 'zh'), dir: 'auto', text: r.detail ?? '' }));
       } else if (r.detail) {
-        li.append(el('span', { class: 'search-detail', text: t('searchAlias', lang, { alias: r.detail }) }));
+        // The alias that matched is a name as written (Chinese, or a Latin form such as ZGC), inside the UI's words.
+        li.append(el('span', { class: 'search-detail' }, ...tParts<HTMLElement>('searchAlias', lang, { alias: sourceSpan('name', writtenLang(r.detail), r.detail) })));
       }
       // mousedown, not click: keeps focus in the box until the choice is made.
       li.addEventListener('mousedown', (ev) => {

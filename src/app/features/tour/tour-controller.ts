@@ -42,9 +42,9 @@ export function mountTourLauncher(ctx: FeatureContext, story: Story | null): Tou
     if (tour) return Promise.resolve(tour);
     return sentences.track(
       Promise.all([storyData(), presenter()]).then(
-        ([d, m]) => (tour ??= m.tourView(ctx.map, store, d, ctx.boundaries, story, { root: byId('tour'), button }, (msg) => ctx.notices.notify(msg), (topic) => data.districtCounts(topic))),
+        ([d, m]) => (tour ??= m.tourView(ctx.map, store, d, ctx.boundaries, story, { root: byId('tour'), button }, (message, cause) => ctx.notices.notify(message, cause), (topic) => data.districtCounts(topic))),
         (e: Error) => {
-          ctx.notices.notify(t('tour.loadFailed', store.get().lang, { reason: e.message }), 'tour');
+          ctx.notices.notify((lang) => t('tour.loadFailed', lang, { reason: e.message }), 'tour');
           if (store.get().tour) store.set({ tour: null, step: null });
           return null;
         },

@@ -7,7 +7,7 @@ import type { AtlasData } from '../../data/atlas-data.ts';
 import { type Lang, t } from '../../i18n/strings.ts';
 import type { AtlasState } from '../../state/state.ts';
 import { type LegendItem, layerLegendItems, legendItems } from '../legend/legend-model.ts';
-import { type QuoteLang, citationOf, formatCitation, quoteLang } from '../../ui/citation.ts';
+import { type CitationPart, type QuoteLang, citationOf, citationParts, formatCitation, quoteLang } from '../../ui/citation.ts';
 import type { Story } from './story.ts';
 
 export type TourAction = 'next' | 'prev' | 'first' | 'last' | `goto:${number}` | 'fullscreen' | 'exit';
@@ -104,6 +104,8 @@ export interface Caption {
   script: Script;
   lang: QuoteLang;
   citation: string;
+  /** The citation with its title and publisher apart (the view tags them as published text). */
+  citationParts: CitationPart[];
   heading: boolean;
 }
 
@@ -132,7 +134,8 @@ export function stepView(story: Story, data: AtlasData, n: number, lang: Lang): 
     if (!f) return [];
     const doc = data.documents.get(f.doc);
     const script: Script = doc?.script ?? 'zhHans';
-    return [{ factId: f.id, docId: f.doc, text: f.text, script, lang: quoteLang(script), citation: formatCitation(citationOf(doc, f.doc), lang), heading: f.heading }];
+    const cited = citationOf(doc, f.doc);
+    return [{ factId: f.id, docId: f.doc, text: f.text, script, lang: quoteLang(script), citation: formatCitation(cited, lang), citationParts: citationParts(cited, lang), heading: f.heading }];
   });
   return {
     step,

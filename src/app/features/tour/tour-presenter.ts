@@ -13,6 +13,7 @@ import type { MapView } from '../../map/map-view.ts';
 import { motionAllowed } from '../../platform/motion.ts';
 import type { AtlasState } from '../../state/state.ts';
 import type { Store } from '../../state/store.ts';
+import type { Notices } from '../feature-context.ts';
 import { subjectPadding } from '../map/covers.ts';
 import type { Story } from './story.ts';
 import { stepFit, stepLegend, stepState } from './tour-model.ts';
@@ -32,7 +33,7 @@ export function tourView(
   b: Boundaries,
   story: Story,
   els: { root: HTMLElement; button: HTMLElement },
-  notify: (message: string) => void,
+  notify: Notices['notify'],
   /** District counts per theme, from the summary (the story's own slice holds only its quotes). */
   counts: (topic: Topic | null) => Map<string, number>,
 ): TourView {
@@ -60,7 +61,7 @@ export function tourView(
       ctl = mountTour(els.root, story, data, s.lang, {
         go: (n) => store.set(stepState(story, n)),
         exit: () => store.set({ tour: null, step: null }),
-        fullscreen: () => void toggleFullscreen().then((ok) => ok || notify(t('tour.fullscreenRefused', store.get().lang))),
+        fullscreen: () => void toggleFullscreen().then((ok) => ok || notify((lang) => t('tour.fullscreenRefused', lang), 'fullscreen')),
         legend: (n, lang) => stepLegend(story.steps[n - 1], counts, lang),
       }, s.step ?? 1);
       requestAnimationFrame(() => {

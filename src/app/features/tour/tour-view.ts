@@ -14,6 +14,7 @@ import type { LegendItem } from '../legend/legend-model.ts';
 import type { Story } from './story.ts';
 import { actionTarget, keyAction, stepView } from './tour-model.ts';
 import { localeOf } from '../../i18n/locale.ts';
+import { citationNodes, sourceAttrs } from '../../ui/source-text.ts';
 
 export interface TourHandlers {
   /** Show step n (1-based, already within the story). */
@@ -140,8 +141,8 @@ export function mountTour(root: HTMLElement, story: Story, data: AtlasData, lang
     captions.setAttribute('aria-label', t('tour.captions', language));
     captions.replaceChildren(...view.captions.map((c) =>
       el('figure', { class: 'tour-caption', 'data-fact': c.factId },
-        el('blockquote', { class: `quote tour-quote${c.heading ? ' quote-heading' : ''}`, lang: c.lang, 'data-script': c.script, 'data-fact': c.factId, text: c.text }),
-        el('figcaption', {}, el('cite', { class: 'citation', text: c.citation })))));
+        el('blockquote', { class: `quote tour-quote${c.heading ? ' quote-heading' : ''}`, ...sourceAttrs('quote', c.lang), 'data-script': c.script, 'data-fact': c.factId, text: c.text }),
+        el('figcaption', {}, el('cite', { class: 'citation' }, ...citationNodes(c.citationParts, c.lang))))));
     full.textContent = t('tour.fullscreen', language);
     exit.textContent = t('tour.exit', language);
     prev.textContent = `← ${t('tour.prev', language)}`;
