@@ -258,11 +258,11 @@ describe('layers and theme', () => {
 
   it('opens a Jing-Jin-Ji node’s facts from a click on its arc', async () => {
     const { page } = await open('#layers=jjj');
-    // An arc whose middle is on screen and not shared with another arc (several run Beijing → Xiong'an).
+    // An arc of a node with facts of its own (Tianjin's come only through 京津冀), whose middle is on screen and not shared with another arc (several run Beijing → Xiong'an).
     const arc = await page.evaluate(() => {
       const m = window.atlas.map!;
       const canvas = m.getCanvas().getBoundingClientRect();
-      for (const f of m.queryRenderedFeatures().filter((x) => x.layer.id.startsWith('jjj-arcs'))) {
+      for (const f of m.queryRenderedFeatures().filter((x) => x.layer.id.startsWith('jjj-arcs') && Number(x.properties.factCount) > 0)) {
         const coords = (f.geometry as GeoJSON.LineString).coordinates;
         const at = coords[Math.floor(coords.length / 2)] as [number, number];
         const px = m.project(at);
@@ -324,10 +324,24 @@ describe('keyboard, language and reading', () => {
 });
 
 describe('main views look as stored', () => {
+  it('png-export: the PNG export with its full legend (classes, extents, dots, halos, each link, arrows)', async () => {
+    const { page } = await open('', { width: 1280, height: 800 });
+    await settle(page);
+    await page.locator('#export-button').click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-export="png-1"]').click()]);
+    const png = readFileSync((await download.path())!);
+    // A PNG file, compared whole: the map, then the legend band with a row for every symbol drawn.
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expectLikeReference('png-export', png);
+    await page.close();
+  });
+
   it.each([
     ['panel-fengtai', '#place=fengtai&cam=116.25,39.86,9.2', { width: 1280, height: 800 }],
     ['theme-ai', '#topic=ai', { width: 1280, height: 800 }],
     ['phone-panel', '#place=huairou-science-city', { width: 390, height: 780 }],
+    // English: short district and extent names on the map, every chrome string translated.
+    ['overview-en', '#lang=en', { width: 1920, height: 1080 }],
   ] as const)('%s', async (name, hash, viewport) => {
     const { page } = await open(hash, { ...viewport });
     await page.evaluate(() => new Promise((r) => setTimeout(r, 600)));

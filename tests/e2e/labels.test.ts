@@ -1,4 +1,8 @@
-/** The label plan in the browser: every district named at the overview in both languages, each extent labelled once. */
+/**
+ * The label plan in the browser: every district named at the overview in both languages and in
+ * view when zoomed in, each extent labelled once, the subject always named (once), and the
+ * projector's type scale while presenting.
+ */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openAtlas } from './browser.ts';
@@ -40,6 +44,80 @@ describe('district labels', () => {
   it('names all 16 with only the districts layer on', async () => {
     const { page } = await openAtlas(browser, `${baseUrl}#layers=districts`);
     expect(new Set(await placed(page, 'districts-label')).size).toBe(16);
+    await page.close();
+  }, 60_000);
+});
+
+describe('district names for orientation when zoomed in', () => {
+  it('names every district under the visible map at zoom 11, inside what is in view', async () => {
+    for (const cam of ['116.45,39.95,11.2', '116.55,39.78,11']) {
+      const { page } = await openAtlas(browser, `${baseUrl}#cam=${cam}`, { width: 1280, height: 800 });
+      const named = new Set([...(await placed(page, 'districts-label')), ...(await placed(page, 'districts-view-label'))]);
+      // The districts under a 5×5 grid over the map's free part (right of the side panel).
+      const under = await page.evaluate(() => {
+        const map = window.atlas.map!;
+        const { width, height } = map.getCanvas().getBoundingClientRect();
+        const out = new Set<string>();
+        for (let i = 1; i <= 5; i++) for (let j = 1; j <= 5; j++) {
+          for (const f of map.queryRenderedFeatures([(width * i) / 6, (height * j) / 6], { layers: ['districts-fill'] })) out.add(String(f.properties?.id));
+        }
+        return [...out];
+      });
+      expect(under.length, cam).toBeGreaterThan(2);
+      for (const id of under) expect(named.has(id), `${cam}: ${id}`).toBe(true);
+      // Never twice: a district named by its own label is not named again.
+      const view = await placed(page, 'districts-view-label');
+      for (const id of view) expect(await placed(page, 'districts-label'), id).not.toContain(id);
+      await page.close();
+    }
+  }, 90_000);
+});
+
+describe('the subject label', () => {
+  it('names the selected place above every other label, and only once', async () => {
+    for (const [hash, id] of [['#place=zgc-haidian-park&cam=116.3,39.98,10.5', 'zgc-haidian-park'], ['#place=xichang-slc', 'xichang-slc'], ['#place=xicheng', 'xicheng']] as const) {
+      const { page } = await openAtlas(browser, `${baseUrl}${hash}`, { width: 1280, height: 800 });
+      const subject = [...(await placed(page, 'subject-point-label')), ...(await placed(page, 'subject-area-label'))];
+      expect(subject, hash).toEqual([id]);
+      for (const layer of ['sub-parks-label', 'districts-label', 'jjj-national-label', 'facilities-label']) expect(await placed(page, layer), `${hash} ${layer}`).not.toContain(id);
+      // Closing the panel (Esc) clears the selection, and the subject's name with it.
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => [...(await placed(page, 'subject-point-label')), ...(await placed(page, 'subject-area-label'))]).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
+});
+
+describe('the projector type scale', () => {
+  /** The smallest text size of each place label layer at the map's zoom, as the live map has it. */
+  const sizes = (page: Page) =>
+    page.evaluate(() => {
+      const map = window.atlas.map!;
+      const z = map.getZoom();
+      const at = (v: unknown): number => {
+        if (typeof v === 'number') return v;
+        const e = v as unknown[];
+        if (e[0] === 'interpolate') {
+          const stops = e.slice(3) as number[];
+          for (let i = 0; i + 2 < stops.length; i += 2) {
+            if (z <= stops[i]) return stops[i + 1];
+            if (z < stops[i + 2]) return stops[i + 1] + ((stops[i + 3] - stops[i + 1]) * (z - stops[i])) / (stops[i + 2] - stops[i]);
+          }
+          return stops.at(-1)!;
+        }
+        if (e[0] === '*') return (e[1] as number) * Math.min(...(e[2] as unknown[]).filter((x) => typeof x === 'number') as number[]);
+        return NaN;
+      };
+      return Object.fromEntries(map.getStyle().layers.filter((l) => l.type === 'symbol' && (l.layout as Record<string, unknown>)?.['text-rotate'] === undefined)
+        .map((l) => [l.id, at(map.getLayoutProperty(l.id, 'text-size'))]));
+    });
+
+  it('draws every map label at 16 px or more while presenting at 1920×1080, and back to the screen scale after', async () => {
+    const { page } = await openAtlas(browser, `${baseUrl}#tour=default&step=3`, { width: 1920, height: 1080 });
+    await page.locator('#tour .tour-title').waitFor();
+    await expect.poll(async () => Math.min(...Object.values(await sizes(page))), { timeout: 10_000 }).toBeGreaterThanOrEqual(16);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await sizes(page))['facilities-label']).toBe(11);
     await page.close();
   }, 60_000);
 });

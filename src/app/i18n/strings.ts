@@ -68,7 +68,7 @@ export const STRINGS = {
   readerOpened: { zh: '已打开原文：{title}', en: 'Opened document: {title}' },
   kindLabel: { zh: '类型', en: 'Kind' },
   'geo.schematic': { zh: '示意范围', en: 'Schematic extent' },
-  'geo.schematicExtent': { zh: '示意范围', en: 'schematic extent' },
+  'geo.schematicExtent': { zh: '示意范围', en: 'schematic' },
   'geo.point': { zh: '大致位置，误差约 ±{km} 公里', en: 'Approximate location ±{km} km' },
   'geo.boundary': { zh: '行政边界', en: 'Boundary' },
   'geo.none': { zh: '无地图位置：{reason}', en: 'No map position: {reason}' },

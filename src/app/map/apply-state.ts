@@ -8,14 +8,19 @@ import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import { type AtlasIndex, countsKey } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { LAYER_IDS, type AtlasState } from '../state/state.ts';
-import { buildStyle, placeSources } from './build-style.ts';
+import { buildStyle, isPlaceLabel, placeSources, withoutSubject } from './build-style.ts';
+import { SUBJECT_SOURCE } from './layers/subject-layers.ts';
+import { subjectLabel } from './place-features.ts';
 import { choroplethColour, classBreaks } from './choropleth.ts';
 import { LAYER_CATALOG, clickableLayers } from './layer-catalog.ts';
 import { registered } from './map-registry.ts';
+import { typeScaleOf } from './type-scale.ts';
 
 /** The slice of the MapLibre map applyState uses (a fake in unit tests). */
-export type StateTarget = Pick<MapLibreMap, 'setLayoutProperty' | 'setPaintProperty' | 'setFeatureState' | 'getLayer' | 'getSource'>;
+export type StateTarget = Pick<MapLibreMap, 'setLayoutProperty' | 'setPaintProperty' | 'setFeatureState' | 'setFilter' | 'getLayer' | 'getSource'>;
 
+const setData = (map: StateTarget, source: string, fc: FeatureCollection) =>
+  (map.getSource(source) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
 const idsOf = (fc: FeatureCollection, key: string) => new Set(fc.features.map((f) => String(f.properties?.[key])));
 
 /** The feature ids each source draws (points by `placeId`, districts and extents by `id`): where a selection can be shown. */
@@ -50,10 +55,11 @@ export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex
     const sources = placeSources({ data, boundaries, topic: state.topic });
     // The first application after load usually finds the data it would set already there.
     if (counted !== applied.pointsCounts) {
-      for (const [id, fc] of Object.entries(sources)) (map.getSource(id) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
+      for (const [id, fc] of Object.entries(sources)) setData(map, id, fc);
     }
     applied.pointsCounts = counted;
     applied.ids = drawnIds(sources, boundaries);
+    applied.sources = sources;
     applied.counts = counted;
     applied.place = undefined; // new data: draw the selection again
   }
@@ -65,14 +71,26 @@ export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex
     applied.place = state.place;
   }
 
-  if (state.lang !== applied.lang) {
-    // Only label text depends on the language: take it from the style built for the new one.
+  if (state.place !== applied.subject) {
+    // The subject is named by its own label, and its ordinary label steps aside.
+    setData(map, SUBJECT_SOURCE, subjectLabel(state.place, applied.sources, boundaries.labels));
+    for (const l of buildStyle(boundaries, null, state).layers) {
+      if (isPlaceLabel(l) && map.getLayer(l.id)) map.setFilter(l.id, withoutSubject((l as { filter?: unknown }).filter, state.place));
+    }
+    applied.subject = state.place;
+  }
+
+  const scale = typeScaleOf(state);
+  if (state.lang !== applied.lang || scale !== applied.scale) {
+    // Only label text and its size depend on the language and the theme: take them from the style built for the new ones.
     const style = buildStyle(boundaries, null, state);
     for (const l of style.layers) {
-      const field = l.type === 'symbol' ? l.layout?.['text-field'] : undefined;
-      if (field !== undefined && map.getLayer(l.id)) map.setLayoutProperty(l.id, 'text-field', field);
+      if (l.type !== 'symbol' || !map.getLayer(l.id)) continue;
+      if (state.lang !== applied.lang && l.layout?.['text-field'] !== undefined) map.setLayoutProperty(l.id, 'text-field', l.layout['text-field']);
+      if (scale !== applied.scale && l.layout?.['text-size'] !== undefined) map.setLayoutProperty(l.id, 'text-size', l.layout['text-size']);
     }
     applied.lang = state.lang;
+    applied.scale = scale;
   }
 }
 

@@ -56,7 +56,8 @@ const STACK_STEP_DEG = 0.45;
 
 const fc = <G extends Point | LineString>(features: Feature<G>[]): FeatureCollection<G> => ({ type: 'FeatureCollection', features });
 const pointOf = (p: PlaceRecord): LonLat | null => (p.geometry.type === 'point' ? p.geometry.lonLat : null);
-const names = (p: PlaceRecord) => ({ nameZhHans: p.names.zhHans, nameEn: p.names.en });
+/** The names a map label shows: the short English form where the gazetteer gives one (the panel keeps the full name). */
+const names = (p: PlaceRecord) => ({ nameZhHans: p.names.zhHans, nameEn: p.names.enShort ?? p.names.en });
 
 const point = (p: PlaceRecord, at: LonLat, props: Record<string, unknown>): Feature<Point> => ({
   type: 'Feature',
@@ -167,4 +168,3 @@ export function subjectLabel(place: string | null, sources: Record<string, Featu
   const p = at.properties ?? {};
   return fc([{ type: 'Feature', properties: { placeId: place, nameZhHans: p.nameZhHans, nameEn: p.nameEn, area: at !== mark }, geometry: { type: 'Point', coordinates: [...at.geometry.coordinates] } }]);
 }
-

@@ -1,4 +1,5 @@
 /** The MapLibre map as a MapView: createMap, applyState, hover, clicks and camera events behind one interface. */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasIndex } from '../data/atlas-data.ts';
 import type { Boundaries } from '../data/load-boundaries.ts';
 import { t } from '../i18n/strings.ts';
@@ -8,6 +9,23 @@ import { applyState, clickablePlaceAt, highlightReading } from './apply-state.ts
 import { labelMapControls } from './control-labels.ts';
 import { createMap, setAttribution, whenDrawn } from './create-map.ts';
 import { enableDistrictHover } from './hover.ts';
+import { DISTRICT_VIEW_LABELS } from './layers/district-layers.ts';
+import { viewLabelPoints, type Box } from './view-labels.ts';
+
+/** The map's box clear of what covers it (the padding its last camera move was given), in degrees. */
+function uncoveredBox(map: MapLibreMap): Box {
+  const { top = 0, right = 0, bottom = 0, left = 0 } = map.getPadding();
+  const { width, height } = map.getCanvas().getBoundingClientRect();
+  const sw = map.unproject([Math.min(left, width - 1), Math.max(height - bottom, 1)]);
+  const ne = map.unproject([Math.max(width - right, 1), Math.min(top, height - 1)]);
+  return [sw.lng, sw.lat, ne.lng, ne.lat];
+}
+
+/** Names the districts shown whose label point is out of view (or under a cover) inside their part in view. */
+function nameDistrictsInView(map: MapLibreMap, b: Boundaries): void {
+  const source = map.getSource(DISTRICT_VIEW_LABELS) as GeoJSONSource | undefined;
+  source?.setData(viewLabelPoints(b.districts, b.labels, map.getBounds().toArray().flat() as unknown as Box, uncoveredBox(map)));
+}
 
 /** Throws when MapLibre cannot start (no WebGL2 context): the caller falls back to the SVG map. */
 export function webglView(container: HTMLElement, b: Boundaries, data: AtlasIndex, state: AtlasState): MapView {
@@ -18,7 +36,11 @@ export function webglView(container: HTMLElement, b: Boundaries, data: AtlasInde
   container.tabIndex = -1;
   let latest = state;
   let waiting = false;
-  map.once('load', () => applyState(map, latest, data));
+  map.once('load', () => {
+    applyState(map, latest, data);
+    nameDistrictsInView(map, b);
+  });
+  map.on('moveend', () => nameDistrictsInView(map, b));
   return {
     kind: 'webgl',
     map,

@@ -16,11 +16,13 @@ function fakeMap(built: AtlasState, pointsTopic?: AtlasState['topic']) {
   const state = new Map<string, Record<string, unknown>>();
   const setData = new Map<string, FeatureCollection>();
   const layout = new Map<string, unknown>();
+  const filters = new Map<string, unknown>();
   const map = {
     getLayer: (id: string) => style.layers.find((l) => l.id === id),
     getSource: (id: string) => (id in style.sources ? { setData: (d: FeatureCollection) => (calls.push(`setData ${id}`), setData.set(id, d)) } : undefined),
     setLayoutProperty: (id: string, k: string, v: unknown) => (calls.push(`layout ${id} ${k}`), layout.set(`${id} ${k}`, v)),
     setPaintProperty: (id: string, k: string) => calls.push(`paint ${id} ${k}`),
+    setFilter: (id: string, filter: unknown) => (calls.push(`filter ${id}`), filters.set(id, filter)),
     setFeatureState: (f: { source: string; id: string | number }, s: Record<string, unknown>) => {
       calls.push(`state ${f.source}`);
       const key = `${f.source}/${f.id}`;
@@ -28,7 +30,7 @@ function fakeMap(built: AtlasState, pointsTopic?: AtlasState['topic']) {
     },
   };
   registerMap(map, boundaries, { ...built, pointsCounts });
-  return { map: map as never, calls, state, setData, layout };
+  return { map: map as never, calls, state, setData, layout, filters };
 }
 
 describe('applyState', () => {
@@ -47,11 +49,13 @@ describe('applyState', () => {
   it('keeps the point data a style was built with, and still draws counts and the selection', () => {
     const f = fakeMap(DEFAULT_STATE, null);
     applyState(f.map, { ...DEFAULT_STATE, place: 'zgc-science-city' }, data);
-    expect(f.calls.filter((c) => c.startsWith('setData'))).toEqual([]);
+    // Only the subject's name is new: the point data stay.
+    expect(f.calls.filter((c) => c.startsWith('setData'))).toEqual(['setData subject']);
     expect(f.state.get('districts/haidian')?.count).toBe(data.districtCounts(null).get('haidian'));
     expect(f.state.get('extents/zgc-science-city')?.selected).toBe(true);
-    applyState(f.map, { ...DEFAULT_STATE, topic: 'quantum' }, data);
-    // One per place source the layer modules build: sub-parks, facilities, JJJ arcs, nodes, national arrows, extent label points.
+    f.calls.length = 0;
+    applyState(f.map, { ...DEFAULT_STATE, place: 'zgc-science-city', topic: 'quantum' }, data);
+    // One per place source the layer modules build: sub-parks, facilities, JJJ arcs, nodes, national arrows, extent label points (the subject stays).
     expect(f.calls.filter((c) => c.startsWith('setData'))).toHaveLength(6);
   });
 
@@ -102,6 +106,25 @@ describe('applyState', () => {
     expect(f.state.get('jjj-nodes/sanhe')?.selected).toBe(true);
     applyState(f.map, { ...DEFAULT_STATE, place: null }, data);
     expect([...f.state.values()].some((s) => s.selected === true)).toBe(false);
+  });
+
+  it('names the subject with its own label and takes it out of the ordinary labels, then gives it back', () => {
+    const f = fakeMap(DEFAULT_STATE);
+    applyState(f.map, { ...DEFAULT_STATE, place: 'zgc-haidian-park' }, data);
+    const subject = f.setData.get('subject')!;
+    expect(subject.features.map((x) => [x.properties?.placeId, x.properties?.nameZhHans, x.properties?.area])).toEqual([['zgc-haidian-park', data.places.get('zgc-haidian-park')!.names.zhHans, false]]);
+    const park = f.setData.get('sub-parks') ?? buildStyle(boundaries, data, DEFAULT_STATE).sources['sub-parks'];
+    expect(subject.features[0].geometry).toEqual((park as { data: FeatureCollection }).data?.features.find((x) => x.properties?.placeId === 'zgc-haidian-park')?.geometry ?? expect.anything());
+    // Every place label leaves the subject out; the subject labels and the arrows are not filtered.
+    expect(JSON.stringify(f.filters.get('sub-parks-label'))).toContain('zgc-haidian-park');
+    expect(JSON.stringify(f.filters.get('districts-label'))).toContain('"district"');
+    expect(f.filters.has('subject-point-label')).toBe(false);
+    expect(f.filters.has('jjj-national-arrow')).toBe(false);
+    applyState(f.map, { ...DEFAULT_STATE, place: 'haidian' }, data);
+    expect(f.setData.get('subject')!.features.map((x) => [x.properties?.nameEn, x.properties?.area])).toEqual([['Haidian District', true]]);
+    applyState(f.map, { ...DEFAULT_STATE, place: null }, data);
+    expect(f.setData.get('subject')!.features).toEqual([]);
+    expect(JSON.stringify(f.filters.get('sub-parks-label'))).not.toContain('zgc-haidian-park');
   });
 
   it('clears the selection when the place and the topic change together', () => {

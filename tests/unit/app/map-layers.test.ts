@@ -28,7 +28,7 @@ describe('layer modules', () => {
 
   it('labels extents as schematic in the UI language', () => {
     expect(JSON.stringify(extentLabel('zh'))).toContain('示意范围');
-    expect(JSON.stringify(extentLabel('en'))).toContain('schematic extent');
+    expect(JSON.stringify(extentLabel('en'))).toContain('(schematic)');
   });
 
   it('formats national distances with the UI language’s locale', () => {
@@ -76,7 +76,8 @@ describe('layer catalog', () => {
   });
 
   it('covers every style layer drawn from a toggleable source', () => {
-    const base = new Set(['background', 'context-fill', 'context-line', 'context-label', 'province-outline']);
+    // The backdrop, and the subject's name (drawn whatever the toggles).
+    const base = new Set(['background', 'context-fill', 'context-line', 'context-label', 'province-outline', 'subject-area-label', 'subject-point-label']);
     const listed = new Set(LAYER_IDS.flatMap((id) => LAYER_CATALOG[id].styleLayers));
     for (const l of style('zh').layers as LayerSpecification[]) if (!base.has(l.id)) expect(listed.has(l.id), l.id).toBe(true);
   });

@@ -21,7 +21,8 @@ describe('replicateCorpus (the benchmark’s synthetic corpus)', () => {
     const two = runPipeline(replicateCorpus(input, 2));
     expect(two.facts).toHaveLength(one.facts.length * 2);
     expect(two.facts.filter((f) => f.doc.endsWith('-x1'))).toHaveLength(one.facts.length);
-  });
+    // Three seed corpora through the whole pipeline: seconds, more on a busy 2-core machine.
+  }, 30_000);
 
   it('refuses a count that is not a positive integer', () => {
     expect(() => replicateCorpus(seeds(), 0)).toThrow(/positive integer/);

@@ -64,6 +64,9 @@ export function tourView(
         fullscreen: () => void toggleFullscreen().then((ok) => ok || notify((lang) => t('tour.fullscreenRefused', lang), 'fullscreen')),
         legend: (n, lang) => stepLegend(story.steps[n - 1], counts, lang),
       }, s.step ?? 1);
+      // Opened from a link (#tour=…&step=…): the step shows its own layers, theme and subject, as when stepped to.
+      const shown = stepState(story, s.step ?? 1);
+      if (shown.layers!.join() !== s.layers.join() || shown.topic !== s.topic || shown.place !== s.place || shown.step !== s.step) store.set({ ...shown, camera: s.camera });
       requestAnimationFrame(() => {
         map().resize();
         moveCamera(s.step ?? 1);

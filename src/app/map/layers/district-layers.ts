@@ -38,6 +38,9 @@ export function districtLayers(breaks: number[]): LayerSpecification[] {
   ];
 }
 
+/** The source of the names of districts whose label point is out of view (filled by the WebGL view after each move). */
+export const DISTRICT_VIEW_LABELS = 'district-view-labels';
+
 /** District names, kept apart so they can sit above the point layers. */
 export function districtLabelLayers(lang: Lang): LayerSpecification[] {
   return [
@@ -58,6 +61,19 @@ export function districtLabelLayers(lang: Lang): LayerSpecification[] {
         'text-radial-offset': 0.3,
       },
       paint: { 'text-color': PALETTE.districtText, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 },
+    },
+    {
+      // Zoomed in, a district whose label point is off screen is named inside its part in view (view-labels.ts).
+      id: 'districts-view-label',
+      type: 'symbol',
+      source: DISTRICT_VIEW_LABELS,
+      layout: {
+        'text-field': districtNameField(lang),
+        'text-font': labelFont,
+        'text-size': 13,
+        'text-padding': 4,
+      },
+      paint: { 'text-color': PALETTE.districtText, 'text-halo-color': PALETTE.halo, 'text-halo-width': 2 },
     },
   ];
 }

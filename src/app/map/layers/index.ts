@@ -10,5 +10,6 @@ import { jjjLayer } from './jjj-layers.ts';
 import { provinceOutlineLayer } from './province-outline-layers.ts';
 import { scienceCitiesLayer } from './science-city-layers.ts';
 import { subParksLayer } from './sub-park-layers.ts';
+import { subjectLabelLayer } from './subject-layers.ts';
 
-export const LAYERS: readonly LayerDescriptor[] = [contextLayer, districtsLayer, scienceCitiesLayer, provinceOutlineLayer, jjjLayer, subParksLayer, facilitiesLayer];
+export const LAYERS: readonly LayerDescriptor[] = [contextLayer, districtsLayer, scienceCitiesLayer, provinceOutlineLayer, jjjLayer, subParksLayer, facilitiesLayer, subjectLabelLayer];

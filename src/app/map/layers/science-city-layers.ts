@@ -53,7 +53,8 @@ export function scienceCityLabelLayers(lang: Lang): LayerSpecification[] {
         'text-field': extentLabel(lang),
         'text-font': labelFont,
         'text-size': 12,
-        'text-max-width': 9,
+        // Wide enough for "Zhongguancun Science City" on one line (CJK names wrap at 9 ems anyway).
+        'text-max-width': 14,
         'text-padding': 2,
       },
       paint: { 'text-color': PALETTE.extentText, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 },
