@@ -212,6 +212,7 @@ export const STRINGS = {
   'legend.linkCooperation': { zh: '协同与合作', en: 'Coordination and cooperation' },
   'legend.national': { zh: '京津冀以外的合作（方向与距离）', en: 'Partner beyond Jing-Jin-Ji (direction and distance)' },
   'legend.mention': { zh: '仅作为地点提及，未述合作', en: 'Only named as a location, no tie stated' },
+  'panel.tie': { zh: '与北京的联系：{kind}', en: 'Tie to Beijing: {kind}' },
   // — end map layers and legend —
   // — charts and documents —
   'charts.heading': { zh: '各区事实数（按主题）', en: 'Facts per district, by theme' },

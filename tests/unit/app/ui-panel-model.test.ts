@@ -10,6 +10,15 @@ const file: FactsFile = factsFile();
 const data = indexFacts(file);
 
 describe('panelModel', () => {
+  it('says what ties a place beyond Beijing to it, with the fact that says so, and nothing for a Beijing place', () => {
+    const park = panelModel(data, 'binhai', null, 'en')!.tie!;
+    expect(park.label).toBe('Zhongguancun co-built park');
+    expect(file.facts.find((f) => f.id === park.fact)?.text).toContain('合作园区');
+    expect(park.doc).toBe(file.facts.find((f) => f.id === park.fact)?.doc);
+    expect(panelModel(data, 'xichang-slc', null, 'zh')!.tie?.label).toBe('仅作为地点提及，未述合作');
+    expect(panelModel(data, 'haidian', null, 'zh')!.tie).toBeNull();
+  });
+
   it('returns null for an unknown place', () => {
     expect(panelModel(data, 'nowhere', null, 'zh')).toBeNull();
   });

@@ -8,6 +8,8 @@ import { type Lang, t } from '../../i18n/strings.ts';
 import { TOPIC_ORDER, kindLabel, placeName, topicLabel } from '../../ui/labels.ts';
 import { headCap, headOf, primaryTopic, tallyCount, tallyListed, type Tally } from '../../../place-facts.ts';
 import { localeOf } from '../../i18n/locale.ts';
+import { factDocOf } from '../../../contract.ts';
+import { linkLabelKey } from '../../map/layers/jjj-layers.ts';
 import { type Citation, type QuoteLang, citationOf, quoteLang } from '../../ui/citation.ts';
 
 export type Relation = 'district' | 'parent' | 'child' | 'link' | 'linked-from';
@@ -81,6 +83,8 @@ export interface PanelModel {
   children: RelatedPlace[];
   links: RelatedPlace[];
   linkedFrom: RelatedPlace[];
+  /** For a place beyond Beijing: the tie the documents state (or that they only name it), and the fact that says so. */
+  tie: { label: string; doc: string; fact: string } | null;
   topic: Topic | null;
   topicLabel: string | null;
   /**
@@ -284,6 +288,7 @@ export function panelModel(data: AtlasData, placeId: string, topic: Topic | null
     children,
     links,
     linkedFrom,
+    tie: place.link ? { label: t(linkLabelKey(place.link.kind), lang), doc: factDocOf(place.link.fact) ?? '', fact: place.link.fact } : null,
     topic,
     topicLabel: tLabel,
     role,

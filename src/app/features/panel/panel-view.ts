@@ -125,6 +125,14 @@ export function renderPanel(
   }
   if (dl.childNodes.length) section.append(dl);
 
+  // The tie to Beijing the documents state, with the sentence that states it.
+  if (model.tie) {
+    const { doc, fact } = model.tie;
+    const read = el('button', { type: 'button', class: 'read-button', 'data-doc': doc, 'data-fact': fact, 'data-focus': 'tie-read', text: t('readInDocument', lang) });
+    read.addEventListener('click', () => handlers.onRead(doc, fact));
+    section.append(el('p', { class: 'panel-tie' }, t('panel.tie', lang, { kind: model.tie.label }), ' ', read));
+  }
+
   section.append(el('p', { class: 'panel-count', text: model.countLine }));
 
   // Script toggle (only when some quote is Traditional).

@@ -115,7 +115,10 @@ export function jjjLabelLayers(lang: Lang): LayerSpecification[] {
   ];
 }
 
-const LINK_LEGEND_KEY = { 'zgc-park': 'legend.linkZgcPark', integration: 'legend.linkIntegration', cooperation: 'legend.linkCooperation' } as const;
+const LINK_LEGEND_KEY = { 'zgc-park': 'legend.linkZgcPark', integration: 'legend.linkIntegration', cooperation: 'legend.linkCooperation', mention: 'legend.mention' } as const;
+
+/** What the legend calls a kind of link (the panel says it too). */
+export const linkLabelKey = (kind: LinkLook): (typeof LINK_LEGEND_KEY)[LinkLook] => LINK_LEGEND_KEY[kind];
 
 export const jjjLayer: LayerDescriptor = {
   id: 'jjj',
