@@ -10,6 +10,7 @@ import type { Boundaries } from '../data/load-boundaries.ts';
 import { LAYER_IDS, type AtlasState } from '../state/state.ts';
 import { buildStyle, isPlaceLabel, placeSources, withoutSubject } from './build-style.ts';
 import { SUBJECT_SOURCE } from './layers/subject-layers.ts';
+import { DISTRICT_VIEW_LABELS } from './layers/district-layers.ts';
 import { subjectLabel } from './place-features.ts';
 import { choroplethColour, classBreaks } from './choropleth.ts';
 import { LAYER_CATALOG, clickableLayers } from './layer-catalog.ts';
@@ -18,6 +19,24 @@ import { typeScaleOf } from './type-scale.ts';
 
 /** The slice of the MapLibre map applyState uses (a fake in unit tests). */
 export type StateTarget = Pick<MapLibreMap, 'setLayoutProperty' | 'setPaintProperty' | 'setFeatureState' | 'setFilter' | 'getLayer' | 'getSource'>;
+
+/** The place label layers (their source and own filter), from a style built once per boundaries. */
+const labelLayersOf = new WeakMap<Boundaries, Array<{ id: string; source: string; filter: unknown }>>();
+function placeLabelLayers(b: Boundaries): Array<{ id: string; source: string; filter: unknown }> {
+  let layers = labelLayersOf.get(b);
+  if (!layers) {
+    layers = buildStyle(b, null, { lang: 'zh', topic: null, layers: [...LAYER_IDS] }).layers.filter(isPlaceLabel)
+      .map((l) => ({ id: l.id, source: String((l as { source?: string }).source), filter: (l as { filter?: unknown }).filter }));
+    labelLayersOf.set(b, layers);
+  }
+  return layers;
+}
+
+/** Whether a source draws the place: a place source or area by its ids, the boundary label points (districts, units) by theirs. */
+function drawnIn(source: string, place: string, ids: Map<string, Set<string>>, b: Boundaries): boolean {
+  if (ids.get(source)?.has(place)) return true;
+  return (source === 'labels' || source === DISTRICT_VIEW_LABELS) && b.labels.features.some((f) => f.properties?.id === place);
+}
 
 const setData = (map: StateTarget, source: string, fc: FeatureCollection) =>
   (map.getSource(source) as { setData?: (d: FeatureCollection) => void } | undefined)?.setData?.(fc);
@@ -72,10 +91,13 @@ export function applyState(map: StateTarget, state: AtlasState, data: AtlasIndex
   }
 
   if (state.place !== applied.subject) {
-    // The subject is named by its own label, and its ordinary label steps aside.
+    // The subject is named by its own label, and its ordinary label steps aside. Only the label
+    // layers that draw the old or the new subject get a new filter: a filter re-lays its layer out.
     setData(map, SUBJECT_SOURCE, subjectLabel(state.place, applied.sources, boundaries.labels));
-    for (const l of buildStyle(boundaries, null, state).layers) {
-      if (isPlaceLabel(l) && map.getLayer(l.id)) map.setFilter(l.id, withoutSubject((l as { filter?: unknown }).filter, state.place));
+    const drawing = (place: string | null) => (place ? placeLabelLayers(boundaries).filter((l) => drawnIn(l.source, place, applied.ids, boundaries)) : []);
+    const newer = new Set(drawing(state.place).map((l) => l.id));
+    for (const l of [...drawing(applied.subject), ...drawing(state.place)]) {
+      if (map.getLayer(l.id)) map.setFilter(l.id, withoutSubject(l.filter, newer.has(l.id) ? state.place : null));
     }
     applied.subject = state.place;
   }

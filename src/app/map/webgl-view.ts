@@ -10,7 +10,7 @@ import { labelMapControls } from './control-labels.ts';
 import { createMap, setAttribution, whenDrawn } from './create-map.ts';
 import { enableDistrictHover } from './hover.ts';
 import { DISTRICT_VIEW_LABELS } from './layers/district-layers.ts';
-import { viewLabelPoints, type Box } from './view-labels.ts';
+import type { Box } from './view-labels.ts';
 
 /** The map's box clear of what covers it (the padding its last camera move was given), in degrees. */
 function uncoveredBox(map: MapLibreMap): Box {
@@ -21,10 +21,27 @@ function uncoveredBox(map: MapLibreMap): Box {
   return [sw.lng, sw.lat, ne.lng, ne.lat];
 }
 
-/** Names the districts shown whose label point is out of view (or under a cover) inside their part in view. */
+/** The clipping and polylabel load only once a district's label point leaves the map (never at the overview). */
+let viewLabels: Promise<typeof import('./view-labels.ts')> | null = null;
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+let moves = 0;
+
+/** Names the districts shown whose label point is off the map inside their part in view, clear of the covers. */
 function nameDistrictsInView(map: MapLibreMap, b: Boundaries): void {
   const source = map.getSource(DISTRICT_VIEW_LABELS) as GeoJSONSource | undefined;
-  source?.setData(viewLabelPoints(b.districts, b.labels, map.getBounds().toArray().flat() as unknown as Box, uncoveredBox(map)));
+  if (!source) return;
+  // A later move wins over an earlier one still waiting for the module.
+  const turn = ++moves;
+  const view = map.getBounds().toArray().flat() as unknown as Box;
+  const onMap = ([x, y]: number[]) => x >= view[0] && x <= view[2] && y >= view[1] && y <= view[3];
+  if (b.labels.features.every((f) => f.properties?.level !== 'district' || onMap(f.geometry.coordinates))) {
+    if (viewLabels) source.setData(EMPTY);
+    return;
+  }
+  const room = uncoveredBox(map);
+  void (viewLabels ??= import('./view-labels.ts')).then((m) => {
+    if (turn === moves) source.setData(m.viewLabelPoints(b.districts, b.labels, view, room));
+  });
 }
 
 /** Throws when MapLibre cannot start (no WebGL2 context): the caller falls back to the SVG map. */

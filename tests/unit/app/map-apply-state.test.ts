@@ -115,13 +115,16 @@ describe('applyState', () => {
     expect(subject.features.map((x) => [x.properties?.placeId, x.properties?.nameZhHans, x.properties?.area])).toEqual([['zgc-haidian-park', data.places.get('zgc-haidian-park')!.names.zhHans, false]]);
     const park = f.setData.get('sub-parks') ?? buildStyle(boundaries, data, DEFAULT_STATE).sources['sub-parks'];
     expect(subject.features[0].geometry).toEqual((park as { data: FeatureCollection }).data?.features.find((x) => x.properties?.placeId === 'zgc-haidian-park')?.geometry ?? expect.anything());
-    // Every place label leaves the subject out; the subject labels and the arrows are not filtered.
+    // The label layer that draws the subject leaves it out; no other layer is touched (a filter re-lays a layer out).
+    expect([...f.filters.keys()]).toEqual(['sub-parks-label']);
     expect(JSON.stringify(f.filters.get('sub-parks-label'))).toContain('zgc-haidian-park');
-    expect(JSON.stringify(f.filters.get('districts-label'))).toContain('"district"');
-    expect(f.filters.has('subject-point-label')).toBe(false);
-    expect(f.filters.has('jjj-national-arrow')).toBe(false);
     applyState(f.map, { ...DEFAULT_STATE, place: 'haidian' }, data);
     expect(f.setData.get('subject')!.features.map((x) => [x.properties?.nameEn, x.properties?.area])).toEqual([['Haidian District', true]]);
+    // The park's label is back; the district's names (its label, and its name when zoomed in) leave it out, keeping their own filter.
+    expect(JSON.stringify(f.filters.get('sub-parks-label'))).not.toContain('zgc-haidian-park');
+    expect(JSON.stringify(f.filters.get('districts-label'))).toContain('haidian');
+    expect(JSON.stringify(f.filters.get('districts-label'))).toContain('"district"');
+    expect(JSON.stringify(f.filters.get('districts-view-label'))).toContain('haidian');
     applyState(f.map, { ...DEFAULT_STATE, place: null }, data);
     expect(f.setData.get('subject')!.features).toEqual([]);
     expect(JSON.stringify(f.filters.get('sub-parks-label'))).not.toContain('zgc-haidian-park');
