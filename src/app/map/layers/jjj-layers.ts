@@ -19,16 +19,15 @@ const LINK_WIDTH = { least: 1.2, most: 3.5, selected: 4, legend: 2.5 } as const;
  * Dashes are in line widths with round caps (each dash grows half a width at both ends): [0, 2]
  * is a row of dots, [2, 2.5] dashes three widths long. The legend draws the same look.
  */
+const linkLook = (dash: number[] | null): LineLook => ({ dash, cap: 'round', width: LINK_WIDTH.legend });
 export const LINK_STYLE: Record<LinkKind, { colour: string; look: LineLook }> = {
-  'zgc-park': { colour: PALETTE.linkZgcPark, look: { dash: null, cap: 'round', width: LINK_WIDTH.legend } },
-  integration: { colour: PALETTE.linkIntegration, look: { dash: [2, 2.5], cap: 'round', width: LINK_WIDTH.legend } },
-  cooperation: { colour: PALETTE.linkCooperation, look: { dash: [0, 2], cap: 'round', width: LINK_WIDTH.legend } },
+  'zgc-park': { colour: PALETTE.linkZgcPark, look: linkLook(null) },
+  integration: { colour: PALETTE.linkIntegration, look: linkLook([2, 2.5]) },
+  cooperation: { colour: PALETTE.linkCooperation, look: linkLook([0, 2]) },
 };
 export const LINK_KINDS = Object.keys(LINK_STYLE) as LinkKind[];
-/** A node's dot and an arrow take their link's colour; a mention is grey. */
-const LOOK_COLOUR: Record<LinkLook, string> = { ...Object.fromEntries(LINK_KINDS.map((k) => [k, LINK_STYLE[k].colour])) as Record<LinkKind, string>, mention: PALETTE.mention };
-const byLook = (fallback: string): ExpressionSpecification =>
-  ['match', ['get', 'linkKind'], ...LINK_KINDS.flatMap((k) => [k, LOOK_COLOUR[k]]), 'mention', LOOK_COLOUR.mention, fallback] as unknown as ExpressionSpecification;
+/** A node's dot takes its link's colour; a mention's is grey. */
+const colourOfLink = ['match', ['get', 'linkKind'], ...LINK_KINDS.flatMap((k) => [k, LINK_STYLE[k].colour]), PALETTE.mention] as unknown as ExpressionSpecification;
 const isMention: ExpressionSpecification = ['==', ['get', 'linkKind'], 'mention'];
 /** Links the topic does not mention fade. */
 const LINK_OPACITY = { cited: 0.9, quiet: 0.35 } as const;
@@ -51,8 +50,7 @@ export function jjjLinkLayers(): LayerSpecification[] {
       },
     };
   });
-  const dots = dotPaint(PALETTE.linkCooperation);
-  return [...arcs, { id: 'jjj-nodes', type: 'circle', source: 'jjj-nodes', paint: { ...dots, 'circle-color': ['case', isQuiet, PALETTE.muted, byLook(PALETTE.linkCooperation)] } }];
+  return [...arcs, { id: 'jjj-nodes', type: 'circle', source: 'jjj-nodes', paint: dotPaint(colourOfLink) }];
 }
 
 /** "上海 1,070 km" / "Shanghai 1,070 km": the distance formatted for the UI language. */
@@ -110,7 +108,7 @@ export function jjjLabelLayers(lang: Lang): LayerSpecification[] {
         'text-padding': 2,
         'symbol-sort-key': citedFirst,
       },
-      paint: { ...labelPaint(PALETTE.national), 'text-color': ['case', isQuiet, PALETTE.mutedText, isMention, PALETTE.mutedText, PALETTE.national] },
+      paint: { ...labelPaint(PALETTE.national), 'text-color': ['case', ['any', isQuiet, isMention], PALETTE.mutedText, PALETTE.national] },
     },
   ];
 }

@@ -27,14 +27,14 @@ export const isSelected: ExpressionSpecification = ['boolean', ['feature-state',
 export const isQuiet: ExpressionSpecification = ['==', ['to-number', ['get', 'factCount'], 0], 0];
 
 /** The point's own colour, or grey when the documents say nothing about it in the topic. */
-export function pointColour(colour: string): ExpressionSpecification {
+export function pointColour(colour: string | ExpressionSpecification): ExpressionSpecification {
   return ['case', isQuiet, PALETTE.muted, colour];
 }
 
 /** Most-cited places are placed first, so they win label collisions. */
 export const citedFirst: ExpressionSpecification = ['-', 0, ['to-number', ['get', 'factCount'], 0]];
 
-export function dotPaint(colour: string) {
+export function dotPaint(colour: string | ExpressionSpecification) {
   return {
     'circle-color': pointColour(colour),
     // A zoom curve must be the outermost expression, so the selection case sits inside each stop.
