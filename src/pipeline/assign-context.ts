@@ -29,6 +29,14 @@
  *    is about the scene too. The opening sentences of a story (up to four) wait for the place
  *    it turns out to be at, and so does a subtitle inside a story (a footer after the last
  *    paragraph, which no story follows, takes nothing).
+ *    Within a story: where someone arrives (走进…, 来到…) is the scene, whatever else the sentence
+ *    names; a paragraph that names a district and one scene inside it is about the scene (大兴区
+ *    的生物医药基地); the town or district around the scene (曾经的东升…) and an institution at
+ *    work at an area (物理所's team in 怀柔科学城) leave the story where it is; a sentence naming
+ *    another region (台湾青年们…, 来自广西) takes nothing but does not end the story; a preface's
+ *    signature (——编者) stops its sentences waiting for the story.
+ *  - The text's own addresses: a place named right after an area (北京怀柔科学城中科院物理研究所,
+ *    海淀区的东升科技园) lies in that area for this document, whatever the gazetteer says of its seat.
  *  - In a plan (numbered sections), a segment that names no place continues the topic of the
  *    segment before it only when it opens by pointing back (这里, 该装置, 他们 …), with a
  *    quotation or with a speaker ("…”赵勇说。").
@@ -51,7 +59,7 @@ export interface ContextSentence {
   level?: number;
   paragraph: number;
   /** Explicit matches, offsets into `text`; `via`: the group term a place was named through. */
-  places: Array<{ placeId: string; via?: string; start: number }>;
+  places: Array<{ placeId: string; via?: string; start: number; end?: number }>;
   /** Names another region and no place of ours. */
   elsewhere?: boolean;
 }
@@ -73,6 +81,8 @@ export interface ContextRules {
   isScene?: (id: string) => boolean;
   /** An address more than a scene (a district, a town): a story in a park inside it is not about it too. */
   isAddress?: (id: string) => boolean;
+  /** A body more than an area (an institute, a university): named in a story at an area, it is named in passing. */
+  isInstitution?: (id: string) => boolean;
 }
 
 const SHORT_LEAD = 30;
@@ -93,9 +103,13 @@ const GOES_ON = /这里|这儿|这座|这所|这家|这个|这项|这些|该|此
  * starts an organisation's name — 中国科学院, 中国移动 — is not the country).
  */
 const GENERAL_OPENING = /我国|全国|中国(?![科工农人电移联医])|我们|全球|世界|全市|本市|人类|科学界/;
+/** An arrival verb right before a place (北京 may stand between: 走进北京经济技术开发区). */
+const ARRIVES = /(?:来到|走进|走進|走入|进入|進入|抵达|抵達|到达|到達|踏入|步入|来到了|走进了)(?:了)?(?:北京(?:市)?)?$/;
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|其[一二三四五六七八九十][，,、是])/;
 /** A photo credit line: no content, lends and takes nothing. */
 const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影/;
+/** A signature closing a preface (——编者): what came before it waits for no story. */
+const SIGNATURE = /^\s*(?:——|--|－－)\s*\S{1,10}\s*$/;
 
 interface Lead {
   places: LentPlace[];
@@ -103,7 +117,11 @@ interface Lead {
 }
 
 export function assignContext(sentences: ContextSentence[], rules: ContextRules | ((id: string) => boolean)): LentPlace[][] {
-  const { isBroad, isWhole = () => false, within = () => false, isScene = () => true, isAddress = () => false } = typeof rules === 'function' ? { isBroad: rules } : rules;
+  const { isBroad, isWhole = () => false, within: known = () => false, isScene = () => true, isAddress = () => false, isInstitution = () => false } = typeof rules === 'function' ? { isBroad: rules } : rules;
+  // The text's own addresses (北京怀柔科学城中科院物理研究所, 海淀区的东升科技园): a place named right
+  // after an area lies in it, in this document, whatever the gazetteer says of its main site.
+  const addressed = addressChains(sentences, isScene, known);
+  const within = (inner: string, outer: string) => known(inner, outer) || addressed.has(`${inner}\u0000${outer}`);
 
   /** A text with numbered sections (a plan) keeps its topics to where it states them. */
   const structured = sentences.filter((s) => s.heading && (s.level ?? 6) < 6).length >= 3;
@@ -143,6 +161,9 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   const topicOf = (s: ContextSentence): LentPlace[] => {
     const ids = lendable(s);
     if (ids.length === 0 || ids.some((p) => p.via)) return [];
+    // In a story, where someone arrives is where it now happens (记者走进…, 来到…), whatever else is named.
+    const arrival = narrative ? s.places.find((p) => ARRIVES.test(s.text.slice(Math.max(0, p.start - 4), p.start)) && ids.some((q) => q.id === p.placeId)) : undefined;
+    if (arrival) return ids.filter((p) => p.id === arrival.placeId || within(p.id, arrival.placeId));
     const outer = ids.find((p) => ids.every((q) => q.id === p.id || within(q.id, p.id)));
     const first = s.places.find((p) => p.placeId === outer?.id);
     return first && (subject(s) === first.placeId || first.start <= EARLY) ? ids : [];
@@ -158,7 +179,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     if (!naming || naming.elsewhere || general(naming)) return null;
     if (at === 0 || (at === 1 && !structured && first.text.length <= SHORT_LEAD)) {
       const one = topicOf(naming);
-      if (one.length) return { places: one, single: true };
+      if (one.length) return { places: withoutAddresses(one), single: true };
     }
     // In a story (a text without numbered sections), a paragraph that names one place, or one
     // and places inside it, is about that place wherever it names it.
@@ -167,8 +188,15 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     const ids = [...new Set(all.map((p) => p.id))];
     if (ids.length === 0 || all.some((p) => p.via)) return null;
     const outer = ids.find((id) => ids.every((q) => q === id || within(q, id)));
-    return outer && isScene(outer) ? { places: [{ id: outer }], single: true } : null;
+    if (!outer || !isScene(outer)) return null;
+    // A district named as the address of one scene inside it (大兴区的生物医药基地): the scene.
+    const inside = ids.filter((id) => id !== outer && isScene(id) && !isAddress(id));
+    const scene = isAddress(outer) && inside.length === 1 ? inside[0] : outer;
+    return { places: [{ id: scene }], single: true };
   };
+  /** A district or town named as the address of a place inside it (海淀区的东升科技园) is not the topic itself. */
+  const withoutAddresses = (places: LentPlace[]): LentPlace[] =>
+    places.filter((p) => !(isAddress(p.id) && places.some((q) => q.id !== p.id && within(q.id, p.id))));
   /** From a topic of several places, a sentence naming its own takes only those containing one. */
   const fromLead = (lead: Lead, own: string[]): LentPlace[] =>
     lead.single || own.length === 0 ? lead.places : lead.places.filter((p) => own.some((o) => within(o, p.id)));
@@ -195,12 +223,18 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   let previousParagraph = -1;
   /** Every place given is the story's scene or lies inside it. */
   const inStory = (ids: string[]) => story.length > 0 && ids.length > 0 && ids.every((o) => story.some((p) => p.id === o || within(o, p.id)));
+  /** Institutions only, none of them inside the story's area. */
+  const visiting = (places: LentPlace[]) =>
+    story.some((p) => !isInstitution(p.id)) && places.every((p) => isInstitution(p.id) && !story.some((q) => within(p.id, q.id)));
+  /** Only the districts or towns around the story's scene (曾经的东升… in a story at 东升科技园). */
+  const aroundStory = (ids: string[]) => ids.length > 0 && ids.every((id) => isAddress(id) && story.some((q) => within(q.id, id)));
   /** The story now happens at `places`: the most specific ones, and a scene around them that it was already at. */
   const setStory = (places: LentPlace[]) => {
     const scenes = places.some((p) => p.via) ? places : places.filter((p) => isScene(p.id));
     const inner = scenes.filter((p) => p.via || !scenes.some((q) => q.id !== p.id && within(q.id, p.id)));
-    // A topic that is no scene (a company, a bank) leaves the story where it is.
-    if (inner.length === 0) return;
+    // A topic that is no scene (a company, a bank) leaves the story where it is, and so does an
+    // institution outside an area the story is at (物理所's team at work in 怀柔科学城).
+    if (inner.length === 0 || visiting(inner) || aroundStory(inner.map((p) => p.id))) return;
     const around = inStory(inner.map((p) => p.id)) ? story.filter((p) => !isAddress(p.id) && !inner.some((q) => q.id === p.id)) : [];
     story = [...inner, ...around];
     lendWaiting();
@@ -231,7 +265,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     };
 
     if (first.heading) {
-      if (CREDIT.test(first.text)) {
+      if (CREDIT.test(first.text) || SIGNATURE.test(first.text)) {
+        if (SIGNATURE.test(first.text)) breakStory();
         out.push([]);
         continue;
       }
@@ -270,17 +305,22 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     if (!goesOn && (namesNothing || narrative)) breakStory();
 
     if (narrative && goesOn) lendWaiting();
-    const lead = leadOf(segment);
+    const found = leadOf(segment);
+    // In a story, a paragraph on an institution visiting its area, or on the district around its scene, stays in the story.
+    const lead = narrative && found && (visiting(found.places) || aroundStory(found.places.map((p) => p.id))) ? null : found;
     if (narrative && lead && !answering) setStory(lead.places);
     let chain: string | null = null;
     let ended = false;
     segment.forEach((s, i) => {
       if (s.elsewhere || general(s)) {
         [chain, ended] = [null, true];
-        if (narrative) breakStory();
+        // In a story, a sentence naming another region (台湾青年们…, 原材料来自广西) takes nothing but
+        // does not end it: people and things come from elsewhere; a turn to the general picture does.
+        if (narrative && !s.elsewhere) breakStory();
         return;
       }
-      if (narrative && CREDIT.test(s.text)) return;
+      if (narrative && SIGNATURE.test(s.text)) breakStory();
+      if (narrative && (CREDIT.test(s.text) || SIGNATURE.test(s.text))) return;
       addTo(i, fromHeadings());
       if (answering) question.filter((p) => !p.via).forEach((p) => addTo(i, p));
       const ownList = ownIds(s);
@@ -298,8 +338,9 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
       if (!lead && lent[i].length === 0 && ownList.length === 0 && !chain) groupFromHeadings().forEach((p) => addTo(i, p));
       if (!narrative || answering || speaker) return;
       const topic = topicOf(s);
-      if (!lead && ownList.length > 0 && topic.length === 0 && !inStory(ownList)) {
-        // Places named in passing (not the sentence's topic): the story stays where it is.
+      if (!lead && ownList.length > 0 && (topic.length === 0 || aroundStory(ownList) || visiting(topic)) && !inStory(ownList)) {
+        // Places named in passing (not the sentence's topic), the district around the scene or an
+        // institution at work in it: the story stays where it is.
         story.forEach((p) => addTo(i, p));
       } else {
         // A sentence about a place inside the story's scene is about the scene too (not its district).
@@ -321,4 +362,24 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     out.push(...lent);
   }
   return out;
+}
+
+/** Between an area and a place inside it: nothing, 的, or 位于/在 … 的 is not needed (the area is named first). */
+const ADDRESS_GAP = /^(?:的)?$/;
+
+/**
+ * Pairs `inner\0outer` where the text names a place right after an area (a scene that is no
+ * institution of its own: a district, a science city, a park), so reads it as lying there.
+ */
+export function addressChains(sentences: ContextSentence[], isArea: (id: string) => boolean, within: (inner: string, outer: string) => boolean): Set<string> {
+  const pairs = new Set<string>();
+  for (const s of sentences) {
+    const places = [...s.places].filter((p) => !p.via && p.end !== undefined).sort((a, b) => a.start - b.start);
+    places.forEach((outer, i) => {
+      const inner = places[i + 1];
+      if (!inner || inner.placeId === outer.placeId || !isArea(outer.placeId) || within(outer.placeId, inner.placeId)) return;
+      if (ADDRESS_GAP.test(s.text.slice(outer.end, inner.start))) pairs.add(`${inner.placeId}\u0000${outer.placeId}`);
+    });
+  }
+  return pairs;
 }

@@ -63,6 +63,7 @@ interface Ctx {
   within: (inner: string, outer: string) => boolean;
   isScene: (id: string) => boolean;
   isAddress: (id: string) => boolean;
+  isInstitution: (id: string) => boolean;
   /** Beijing district place id by county code (a Beijing town rolls up to its district). */
   districtByCounty: Map<string, string>;
   /** The Beijing district a place is or lies in. */
@@ -73,12 +74,15 @@ interface Ctx {
 
 /** Kinds of place a story can happen at (the others are mentioned in passing: a bank, a region). */
 const ADDRESSES = new Set<PlaceKind>(['district', 'town']);
+/** Scenes that are bodies with sites of their own (a lab's institute may work in a science city far from its seat). */
+const INSTITUTIONS = new Set<PlaceKind>(['institute', 'university']);
 const SCENES = new Set<PlaceKind>(['district', 'science-city', 'development-zone', 'sub-park', 'park', 'town', 'facility', 'institute', 'university']);
 
 /** A resolved name as a fact place, or nothing (a region elsewhere, or unresolved). */
 interface ExplicitPlace {
   placeId: string;
   start: number;
+  end: number;
   /** The same offset in the sentence's key (where a clause is cut). */
   keyStart: number;
   how: 'explicit' | 'group';
@@ -87,13 +91,13 @@ interface ExplicitPlace {
 
 function asPlaces(r: Resolution, ctx: Ctx): ExplicitPlace[] {
   const ref = r.referent;
-  const { start, keyStart } = r.mention;
+  const { start, end, keyStart } = r.mention;
   if (!ref) return [];
-  if (ref.type === 'place') return [{ placeId: ref.id, start, keyStart, how: 'explicit' }];
-  if (ref.type === 'group') return ref.members.map((placeId) => ({ placeId, start, keyStart, how: 'group', via: ref.term }));
+  if (ref.type === 'place') return [{ placeId: ref.id, start, end, keyStart, how: 'explicit' }];
+  if (ref.type === 'group') return ref.members.map((placeId) => ({ placeId, start, end, keyStart, how: 'group', via: ref.term }));
   // A Beijing town the gazetteer lacks is a fact about its district, through the town.
   const district = isBeijingRegion(ref.unit.region) ? ctx.districtByCounty.get(ref.unit.region.slice(0, 6)) : undefined;
-  return district ? [{ placeId: district, start, keyStart, how: 'explicit', via: r.mention.alias }] : [];
+  return district ? [{ placeId: district, start, end, keyStart, how: 'explicit', via: r.mention.alias }] : [];
 }
 
 /** Names a region other than ours and no place of ours (its context would be wrong there). */
@@ -142,10 +146,10 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   const context = assignContext(
     rows.map((r, i) => ({
       text: r.sentence, heading: r.heading, level: r.level, paragraph: r.paragraph,
-      places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, via: m.via } : { placeId: m.placeId, start: m.start })),
+      places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, end: m.end, via: m.via } : { placeId: m.placeId, start: m.start, end: m.end })),
       elsewhere: aboutElsewhere(resolved.sentences[i], ctx),
     })),
-    { isBroad, isWhole: ctx.isWhole, within: ctx.within, isScene: ctx.isScene, isAddress: ctx.isAddress },
+    { isBroad, isWhole: ctx.isWhole, within: ctx.within, isScene: ctx.isScene, isAddress: ctx.isAddress, isInstitution: ctx.isInstitution },
   );
   // Short forms (综合性国家科学中心, 科学城) resolve where the sentence, or the one before it, is about their place.
   let before = new Set<string>();
@@ -153,8 +157,8 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   rows.forEach((r, i) => {
     const here = [...matches[i].map((m) => m.placeId), ...context[i].map((c) => c.id)];
     for (const m of matchShortForms(ctx.shortForms, r.norm.key, r.starts, taken[i], new Set([...here, ...before]))) {
-      const [start] = toOriginalRange(r.norm, m.keyStart, m.keyEnd);
-      matches[i].push({ placeId: m.placeId, start, keyStart: m.keyStart, how: 'explicit' });
+      const [start, end] = toOriginalRange(r.norm, m.keyStart, m.keyEnd);
+      matches[i].push({ placeId: m.placeId, start, end, keyStart: m.keyStart, how: 'explicit' });
       context[i] = context[i].filter((c) => c.id !== m.placeId);
       taken[i].push([m.keyStart, m.keyEnd]);
     }
@@ -264,6 +268,7 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
     isWhole: (id) => kinds.get(id)?.kind === 'municipality',
     isScene: (id) => SCENES.has(kinds.get(id)?.kind ?? 'other'),
     isAddress: (id) => ADDRESSES.has(kinds.get(id)?.kind ?? 'other'),
+    isInstitution: (id) => INSTITUTIONS.has(kinds.get(id)?.kind ?? 'other'),
     within: (inner, outer) => {
       // Up the district and parent links (a sub-park lies in its district and in the zone).
       const seen = new Set<string>();

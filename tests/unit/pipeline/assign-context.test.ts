@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignContext as assignLent, type ContextRules, type ContextSentence } from '../../../src/pipeline/assign-context.ts';
+import { addressChains, assignContext as assignLent, type ContextRules, type ContextSentence } from '../../../src/pipeline/assign-context.ts';
 
 /** The lent places as ids, a group-lent one as `id~term`. */
 const assignContext = (sentences: ContextSentence[], rules: ContextRules | ((id: string) => boolean)) =>
@@ -208,5 +208,96 @@ describe('assignContext: document structure', () => {
       s(4, '靳伟：我们有很多高校。'),
     ], rules);
     expect(out).toEqual([[], ['zsc~三城一区', 'hsc~三城一区'], [], [], []]);
+  });
+});
+
+describe('assignContext: a story keeps its scene', () => {
+  /** A sentence whose places carry their end offsets, found in the text by name. */
+  const named = (paragraph: number, text: string, ...places: Array<[string, string]>): ContextSentence => ({
+    text, heading: false, paragraph,
+    places: places.map(([placeId, name]) => ({ placeId, start: text.indexOf(name), end: text.indexOf(name) + name.length })),
+  });
+  const KINDS: Record<string, string> = {
+    haidian: 'district', shijingshan: 'district', daxing: 'district', hsc: 'science-city', dongsheng: 'park', base: 'park',
+    bda: 'development-zone', iop: 'institute', beijing: 'municipality',
+  };
+  const rules: ContextRules = {
+    isBroad: (id) => id === 'beijing',
+    isWhole: (id) => id === 'beijing',
+    isScene: (id) => KINDS[id] !== undefined && KINDS[id] !== 'municipality',
+    isAddress: (id) => KINDS[id] === 'district',
+    isInstitution: (id) => KINDS[id] === 'institute',
+    within: (inner, outer) => (inner === 'dongsheng' && outer === 'haidian') || (inner === 'base' && outer === 'daxing'),
+  };
+
+  it('reads an address chain: a place named right after an area lies in it, in this document', () => {
+    const sentences = [named(0, '作为北京怀柔科学城中科院物理研究所特聘研究员，他在做研究。', ['hsc', '怀柔科学城'], ['iop', '中科院物理研究所'])];
+    expect([...addressChains(sentences, rules.isScene!, rules.within!)]).toEqual(['iop\u0000hsc']);
+    // Apart, or with the institution first, they are two places, not an address.
+    const apart = [named(0, '怀柔科学城与中科院物理研究所签约。', ['hsc', '怀柔科学城'], ['iop', '中科院物理研究所'])];
+    expect([...addressChains(apart, rules.isScene!, rules.within!)]).toEqual([]);
+  });
+
+  it("lends a story's opening the institution and the science city its address puts it in", () => {
+    const out = assignContext([
+      named(0, '大年初二一大早，她乘坐班车来到了实验室。'),
+      named(0, '作为北京怀柔科学城中科院物理研究所特聘研究员，她正争分夺秒进行电池研究。', ['hsc', '怀柔科学城'], ['iop', '中科院物理研究所']),
+    ], rules);
+    expect(out).toEqual([['hsc', 'iop'], []]);
+  });
+
+  it('keeps a story at its science city when a paragraph turns to an institution at work there', () => {
+    const out = assignContext([
+      named(0, '这些装置所在的地方，有一个响亮的名字——怀柔科学城。', ['hsc', '怀柔科学城']),
+      named(1, '科技登峰，人才先行。'),
+      named(1, '背后是中国科学院物理研究所的科研人员们踔厉拓荒。', ['iop', '中国科学院物理研究所']),
+      named(2, LONG),
+    ], rules);
+    expect(out).toEqual([[], ['hsc'], ['hsc'], ['hsc']]);
+  });
+
+  it('keeps a story at its park when a paragraph names the town or district around it', () => {
+    const out = assignContext([
+      named(0, '这里是位于北京市海淀区的东升科技园。', ['haidian', '海淀区'], ['dongsheng', '东升科技园']),
+      named(1, '曾经的东升是水土丰沃的良田，而如今，这里是培植科创产业的沃土。', ['haidian', '东升']),
+      named(1, '一家家快速成长的企业，是这里创新活力涌动的最生动注解。'),
+    ], rules);
+    expect(out).toEqual([[], ['dongsheng'], ['dongsheng']]);
+  });
+
+  it('takes the one scene inside a district as the story of a paragraph that names both', () => {
+    const out = assignContext([
+      named(0, `${LONG}位于北京南部大兴区的生物医药基地为什么能聚集众多医药企业？`, ['daxing', '大兴区'], ['base', '生物医药基地']),
+      named(0, '这要得益于这里的另一个优势，那就是制造优势。'),
+      named(1, LONG),
+    ], rules);
+    expect(out).toEqual([[], ['base'], ['base']]);
+  });
+
+  it('takes where a story arrives as its scene, whatever else the sentence names', () => {
+    const out = assignContext([
+      named(0, '台湾青年交流团（石景山分团）下午走进北京经济技术开发区，开启了科技探索之旅。', ['shijingshan', '石景山'], ['bda', '北京经济技术开发区']),
+      named(1, LONG),
+    ], rules);
+    expect(out).toEqual([[], ['bda']]);
+  });
+
+  it('goes on with a story past a sentence naming another region, which itself takes nothing', () => {
+    const out = assignContext([
+      named(0, '突破怀柔科学城。', ['hsc', '怀柔科学城']),
+      { ...named(1, '它的原材料是桑树的枝条，来自千里之外的广西。'), elsewhere: true },
+      named(1, LONG),
+    ], rules);
+    expect(out).toEqual([[], [], ['hsc']]);
+  });
+
+  it("lets no preface wait for the story once its signature (——编者) closes it", () => {
+    const out = assignContext([
+      named(0, '从本期起，推出系列报道。'),
+      { ...named(1, '——编者'), heading: true, level: 6 },
+      named(2, '突破怀柔科学城。', ['hsc', '怀柔科学城']),
+      named(3, LONG),
+    ], rules);
+    expect(out).toEqual([[], [], [], ['hsc']]);
   });
 });
