@@ -169,7 +169,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     return first && (subject(s) === first.placeId || first.start <= EARLY) ? ids : [];
   };
   /** A segment's topic: a short first sentence's places, or the first sentence naming places when it has one topic. */
-  const leadOf = (segment: ContextSentence[]): Lead | null => {
+  const leadOf = (segment: ContextSentence[], turn: boolean): Lead | null => {
     const [first] = segment;
     const places = lendable(first, true);
     if (places.length && first.text.length <= SHORT_LEAD) return { places, single: single(first) !== null };
@@ -183,7 +183,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     }
     // In a story (a text without numbered sections), a paragraph that names one place, or one
     // and places inside it, is about that place wherever it names it.
-    if (structured) return null;
+    // (Not in a speaker's turn: there, the question says what it is about.)
+    if (structured || turn) return null;
     const all = segment.flatMap((s) => (s.elsewhere || general(s) ? [] : lendable(s)));
     const ids = [...new Set(all.map((p) => p.id))];
     if (ids.length === 0 || all.some((p) => p.via)) return null;
@@ -305,7 +306,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     if (!goesOn && (namesNothing || narrative)) breakStory();
 
     if (narrative && goesOn) lendWaiting();
-    const found = leadOf(segment);
+    const found = leadOf(segment, answering || speaker !== undefined);
     // In a story, a paragraph on an institution visiting its area, or on the district around its scene, stays in the story.
     const lead = narrative && found && (visiting(found.places) || aroundStory(found.places.map((p) => p.id))) ? null : found;
     if (narrative && lead && !answering) setStory(lead.places);

@@ -291,6 +291,15 @@ describe('assignContext: a story keeps its scene', () => {
     expect(out).toEqual([[], [], ['hsc']]);
   });
 
+  it("reads an answer by its question, not by the scenes its paragraph names", () => {
+    const out = assignContext([
+      named(0, '新京报：海淀产业空间方面现状如何？', ['haidian', '海淀']),
+      named(1, '于军：在减量集约发展背景下，我们也在探索，如何平衡发展与减量的关系。'),
+      named(1, '我们在规划中也充分考虑到产业空间的布局，比如东升科技园。', ['dongsheng', '东升科技园']),
+    ], rules);
+    expect(out).toEqual([[], ['haidian'], ['haidian']]);
+  });
+
   it("lets no preface wait for the story once its signature (——编者) closes it", () => {
     const out = assignContext([
       named(0, '从本期起，推出系列报道。'),
