@@ -91,6 +91,13 @@ function inCompanyName(key: string, starts: Uint8Array, end: number): boolean {
   return false;
 }
 
+/** 南口, 北口 … right after a street, gate, station or bridge is its entrance (创业大街南口, 西直门北口), not a town. */
+const ENTRANCE_NAME = /^[东西南北][口]$/;
+const ENTRANCE_OF = /(?:路|街|道|门|站|桥|巷|胡同|广场)$/;
+function entrance(key: string, start: number, pattern: string): boolean {
+  return ENTRANCE_NAME.test(pattern) && ENTRANCE_OF.test(key.slice(Math.max(0, start - 2), start));
+}
+
 /** The word of the segmentation that starts at `at` ('' at the end or inside a word). */
 function wordAt(key: string, starts: Uint8Array, at: number): string {
   if (!starts[at] || at >= key.length) return '';
@@ -114,6 +121,7 @@ export function findMentions(index: NameIndex, text: string, norm: NormalisedKey
     // 三城一区一基地 is a longer list of its own, not the group 三城一区.
     const longerList = NUMERAL.test(next) && index.referents[h.pattern].some((r) => r.type === 'group');
     if (longerList) return false;
+    if (entrance(key, h.start, pattern)) return false;
     if (STREET_WORDS.has(next) || organisation) {
       covered.push([h.start, h.end]);
       return false;

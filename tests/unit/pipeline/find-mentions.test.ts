@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { AhoCorasick } from '../../../src/pipeline/aho-corasick.ts';
 import { findMentions } from '../../../src/pipeline/find-mentions.ts';
 import { normaliseKey } from '../../../src/pipeline/normalise-key.ts';
-import { index, label, mentionsOf } from './fixture-index.ts';
+import { buildNameIndex } from '../../../src/pipeline/name-index.ts';
+import { jiebaTagger, wordStarts } from '../../../src/pipeline/segment-words.ts';
+import type { Gazetteer } from '../../../src/types.ts';
+import { divisions, gazetteer, index, label, mentionsOf } from './fixture-index.ts';
 
 /** Each mention as `alias:candidates`. */
 const found = (text: string) => mentionsOf(text).mentions.map((m) => `${m.alias}:${m.referents.map(label).join('|')}`);
@@ -18,6 +21,19 @@ describe('AhoCorasick', () => {
 describe('findMentions: candidates from the gazetteer and the national table', () => {
   it('gives a name every thing it could mean: Beijing’s 朝阳区 and 长春’s', () => {
     expect(found('朝阳区加快发展')).toEqual(['朝阳区:chaoyang|朝阳区@220104']);
+  });
+
+  it('reads 南口/北口 right after a street, gate or station as its entrance, not the town 南口', () => {
+    const nankou = { id: 'nankou', names: { zhHans: '南口镇', zhHant: '南口鎮', en: 'Nankou' }, aliases: ['南口', '北口'], kind: 'town', geometry: { type: 'point', lon: 116.1, lat: 40.2 } };
+    const withTown = buildNameIndex({ ...gazetteer, places: [...gazetteer.places, nankou] } as Gazetteer, divisions);
+    const names = (text: string) => {
+      const norm = normaliseKey(text);
+      return findMentions(withTown, text, norm, wordStarts(jiebaTagger(norm.key).map((w) => w.word), norm.key)).map((m) => m.alias);
+    };
+    expect(names('中关村创业大街南口')).toEqual(['中关村']);
+    expect(names('他从西直门北口出来')).toEqual([]);
+    expect(names('南口镇的农民')).toEqual(['南口镇']);
+    expect(names('来到南口')).toEqual(['南口']);
   });
 
   it('folds a division into the gazetteer place that is the same unit', () => {
