@@ -91,6 +91,15 @@ function inCompanyName(key: string, starts: Uint8Array, end: number): boolean {
   return false;
 }
 
+/**
+ * The segmenter glues a name's last character to a localiser after it (首钢园内 → 首钢/园内,
+ * 开发区内 → 开发/区内): a seam before the localiser ends the name.
+ */
+const LOCALISER = /[内外里中旁边]/;
+function localiserSeam(key: string, starts: Uint8Array, end: number): boolean {
+  return end >= 1 && end < key.length && LOCALISER.test(key[end]) && starts[end - 1] === 1 && (end + 1 >= key.length || starts[end + 1] === 1);
+}
+
 /** 南口, 北口 … right after a street, gate, station or bridge is its entrance (创业大街南口, 西直门北口), not a town. */
 const ENTRANCE_NAME = /^[东西南北][口]$/;
 const ENTRANCE_OF = /(?:路|街|道|门|站|桥|巷|胡同|广场)$/;
@@ -114,7 +123,7 @@ export function findMentions(index: NameIndex, text: string, norm: NormalisedKey
   const bounds = withNameSeams(key, starts, all);
   const hits = all.filter((h) => {
     const pattern = index.keys[h.pattern];
-    if (!bounds[h.start] || !bounds[h.end]) return false;
+    if (!bounds[h.start] || !(bounds[h.end] || localiserSeam(key, starts, h.end))) return false;
     const next = wordAt(key, starts, h.end);
     const notCompany = index.referents[h.pattern].every((r) => r.type !== 'place' || index.kindOf.get(r.id) !== 'company');
     const organisation = notCompany && (ORGANISATION_WORDS.has(next) || inCompanyName(key, starts, h.end));

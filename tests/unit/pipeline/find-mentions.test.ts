@@ -10,6 +10,7 @@ import { divisions, gazetteer, index, label, mentionsOf } from './fixture-index.
 /** Each mention as `alias:candidates`. */
 const found = (text: string) => mentionsOf(text).mentions.map((m) => `${m.alias}:${m.referents.map(label).join('|')}`);
 const aliases = (text: string) => mentionsOf(text).mentions.map((m) => m.alias);
+const words = (text: string) => jiebaTagger(text).map((w) => w.word);
 
 describe('AhoCorasick', () => {
   it('finds every occurrence of every pattern, overlapping ones included', () => {
@@ -34,6 +35,15 @@ describe('findMentions: candidates from the gazetteer and the national table', (
     expect(names('他从西直门北口出来')).toEqual([]);
     expect(names('南口镇的农民')).toEqual(['南口镇']);
     expect(names('来到南口')).toEqual(['南口']);
+  });
+
+  it('ends a name where the segmenter glued its last character to a localiser (首钢园内 → 首钢/园内)', () => {
+    expect(words('位于石景山区首钢园内的中关村')).toContain('园内');
+    const park = { id: 'shougang', names: { zhHans: '首钢园', zhHant: '首鋼園', en: 'Shougang Park' }, aliases: [], kind: 'park', geometry: { type: 'point', lon: 116.1, lat: 39.9 } };
+    const withPark = buildNameIndex({ ...gazetteer, places: [...gazetteer.places, park] } as Gazetteer, divisions);
+    const norm = normaliseKey('位于石景山区首钢园内的中关村');
+    const found = findMentions(withPark, norm.key, norm, wordStarts(words(norm.key), norm.key));
+    expect(found.map((m) => m.alias)).toContain('首钢园');
   });
 
   it('folds a division into the gazetteer place that is the same unit', () => {
