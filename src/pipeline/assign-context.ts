@@ -102,7 +102,7 @@ const GOES_ON = /这里|这儿|这座|这所|这家|这个|这项|这些|该|此
  * A segment opening on the country or on 我们 turns from a story to the general picture (中国 that
  * starts an organisation's name — 中国科学院, 中国移动 — is not the country).
  */
-const GENERAL_OPENING = /我国|全国|中国(?![科工农人电移联医])|我们|全球|世界|全市|本市|人类|科学界/;
+const GENERAL_OPENING = /我国|全国(?!首|领先|知名|重点)|中国(?![科工农人电移联医])|我们|全球(?!首|领先|知名)|世界(?!级|一流|领先|知名|首)|全市|本市|人类|科学界/;
 /** An arrival verb right before a place (北京 may stand between: 走进北京经济技术开发区). */
 const ARRIVES = /(?:来到|走进|走進|走入|进入|進入|抵达|抵達|到达|到達|踏入|步入|来到了|走进了)(?:了)?(?:北京(?:市)?)?$/;
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|其[一二三四五六七八九十][，,、是])/;

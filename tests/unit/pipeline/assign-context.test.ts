@@ -29,6 +29,11 @@ describe('assignContext', () => {
     expect(out).toEqual([[], ['hsc'], ['hsc'], [], []]);
   });
 
+  it('in a narrative, 世界级 or 全国首个 describes the scene; it is no turn to the world or the country', () => {
+    const out = assignContext([s(0, '突破怀柔科学城。', ['hsc', 2]), s(1, '多个世界级科技基础设施正悄然改变科研范式。'), s(2, '这里有全国首个开放的实验平台。'), s(3, '世界各国开始建设同步辐射装置。'), s(4, LONG)], broad);
+    expect(out).toEqual([[], ['hsc'], ['hsc'], [], []]);
+  });
+
   it('in a narrative, an organisation named 中国… is no turn to the country', () => {
     const out = assignContext([s(0, '突破怀柔科学城。', ['hsc', 2]), s(1, '中国科学院的研究人员在这里工作。'), s(2, '中国的科技实力不断增强。')], broad);
     expect(out).toEqual([[], ['hsc'], []]);
