@@ -53,6 +53,7 @@
  */
 
 export interface ContextSentence {
+  /** In Simplified script (the cue words are written so); offsets as in the original. */
   text: string;
   heading: boolean;
   /** Heading level; smaller = broader. */
@@ -102,9 +103,18 @@ const GOES_ON = /这里|这儿|这座|这所|这家|这个|这项|这些|该|此
  * A segment opening on the country or on 我们 turns from a story to the general picture (中国 that
  * starts an organisation's name — 中国科学院, 中国移动 — is not the country).
  */
-const GENERAL_OPENING = /我国|全国(?!首|领先|知名|重点)|中国(?![科工农人电移联医])|我们|全球(?!首|领先|知名)|世界(?!级|一流|领先|知名|首)|全市|本市|人类|科学界/;
+const GENERAL_OPENING = /我国|全国(?!首|领先|知名|重点)|中国(?![科工农人电移联医])|我们|全球(?!首|领先|知名|500强|五百强)|世界(?!级|一流|领先|知名|首|先进|500强|五百强)|全市|本市|人类|科学界/;
 /** An arrival verb right before a place (北京 may stand between: 走进北京经济技术开发区). */
 const ARRIVES = /(?:来到|走进|走進|走入|进入|進入|抵达|抵達|到达|到達|踏入|步入|来到了|走进了)(?:了)?(?:北京(?:市)?)?$/;
+/**
+ * How far into a segment's first sentence the general picture may stand and still open it
+ * (after a date or a 如今); further in, or in a quotation ("我们在这里…"), it is a detail of the story.
+ */
+const GENERAL_AT = 8;
+const opensOnGeneral = (text: string) => {
+  const m = GENERAL_OPENING.exec(text);
+  return m !== null && m.index <= GENERAL_AT && !/^[“"「]/.test(text);
+};
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|其[一二三四五六七八九十][，,、是])/;
 /** A photo credit line: no content, lends and takes nothing. */
 const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影/;
@@ -299,7 +309,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
       answering = false;
     } else if (newParagraph && speaker) answering = true;
     const namesNothing = segment.every((s) => ownIds(s).length === 0);
-    const opensGeneral = GENERAL_OPENING.test(first.text) || general(first) || (namesNothing && first.places.some((p) => isWhole(p.placeId)));
+    const opensGeneral = opensOnGeneral(first.text) || general(first) || (namesNothing && first.places.some((p) => isWhole(p.placeId)));
     // A plan's segment goes on with the one before only when it points back to it; a narrative's
     // goes on unless it turns to the general picture, opens a list or is a speaker's turn.
     const goesOn = !speaker && !opensGeneral && (narrative ? !ENUMERATION.test(first.text) : namesNothing && GOES_ON.test(first.text));

@@ -21,7 +21,7 @@ const SPACE = /[ \t\u00a0\u3000]/;
 const PINYIN = /^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ' ]{1,30}[)）]/;
 
 /** Traditional → Simplified that keeps one output unit per input unit. */
-function simplify(text: string): string {
+export function simplify(text: string): string {
   const whole = toSimplified(text);
   if (whole.length === text.length) return whole;
   // Rare length change (a phrase rule): fall back to per-character conversion, keeping any

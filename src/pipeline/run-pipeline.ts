@@ -12,7 +12,7 @@ import { isBeijingRegion, type Divisions } from './divisions.ts';
 import { findMentions } from './find-mentions.ts';
 import { gazetteerGaps, type Gap, type GapSentence } from './gazetteer-gaps.ts';
 import { buildNameIndex, type NameIndex } from './name-index.ts';
-import { normaliseKey, toOriginalRange } from './normalise-key.ts';
+import { normaliseKey, simplify, toOriginalRange } from './normalise-key.ts';
 import { personNames } from './person-names.ts';
 import { isWeak, resolveMentions, type Resolution, type Why } from './resolve-mentions.ts';
 import { buildShortForms, matchShortForms, type ShortForms } from './short-forms.ts';
@@ -145,7 +145,8 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   const isBroad = resolved.aboutBeijing === false ? (id: string) => ctx.isBroad(id) || (ctx.index.regionOf.get(id) ?? '').startsWith('11') : ctx.isBroad;
   const context = assignContext(
     rows.map((r, i) => ({
-      text: r.sentence, heading: r.heading, level: r.level, paragraph: r.paragraph,
+      // Simplified, offset for offset, so that its cue words (这里, 我国, 摄 …) read either script.
+      text: simplify(r.sentence), heading: r.heading, level: r.level, paragraph: r.paragraph,
       places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, end: m.end, via: m.via } : { placeId: m.placeId, start: m.start, end: m.end })),
       elsewhere: aboutElsewhere(resolved.sentences[i], ctx),
     })),

@@ -34,6 +34,17 @@ describe('assignContext', () => {
     expect(out).toEqual([[], ['hsc'], ['hsc'], [], []]);
   });
 
+  it('in a narrative, turns to the general picture only where a paragraph opens on it, not in a quotation or further in', () => {
+    const out = assignContext([
+      s(0, '突破怀柔科学城。', ['hsc', 2]),
+      s(1, '“二十年前，我们在这里种下第一棵树。”'),
+      s(2, '已经在这里工作了二十年的老员工，至今还记得我们国家当时的样子。'),
+      s(3, '如今，我国科技实力不断增强。'),
+      s(4, LONG),
+    ], broad);
+    expect(out).toEqual([[], ['hsc'], ['hsc'], [], []]);
+  });
+
   it('in a narrative, an organisation named 中国… is no turn to the country', () => {
     const out = assignContext([s(0, '突破怀柔科学城。', ['hsc', 2]), s(1, '中国科学院的研究人员在这里工作。'), s(2, '中国的科技实力不断增强。')], broad);
     expect(out).toEqual([[], ['hsc'], []]);

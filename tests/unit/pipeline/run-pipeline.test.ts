@@ -38,6 +38,15 @@ describe('runPipeline on an unlisted Traditional-Chinese page', () => {
     expect(placesOf(out, '朝陽區的企業')).toEqual(['chaoyang:explicit', 'beijing:explicit']);
   });
 
+  it('reads the cue words of a story in either script: 我國 turns a Traditional story to the country', () => {
+    const story = '突破懷柔科學城。\n科研人員在這裡日夜工作，調試設備。\n我國科技實力不斷增強，創新能力持續提升。\n他們每天都在忙碌，記錄數據。';
+    const doc = { file: 'story-trad.txt', bytes: new TextEncoder().encode(story) };
+    const told = run([], [doc]);
+    expect(placesOf(told, '科研人員在這裡')).toEqual(['huairou-sc:context']);
+    expect(placesOf(told, '我國科技實力')).toBeNull();
+    expect(placesOf(told, '他們每天')).toBeNull();
+  });
+
   it('takes nothing from the menu or the related-news list', () => {
     expect(out.facts.some((f) => f.text.includes('懷柔區舉辦') || f.text.includes('首頁'))).toBe(false);
   });
