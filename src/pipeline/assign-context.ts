@@ -189,7 +189,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     if (!naming || naming.elsewhere || general(naming)) return null;
     if (at === 0 || (at === 1 && !structured && first.text.length <= SHORT_LEAD)) {
       const one = topicOf(naming);
-      if (one.length) return { places: withoutAddresses(one), single: true };
+      // In a story, a company or a bank is no scene: what it does is not about a place.
+      if (one.length && (structured || one.some((p) => isScene(p.id)))) return { places: withoutAddresses(one), single: true };
     }
     // In a story (a text without numbered sections), a paragraph that names one place, or one
     // and places inside it, is about that place wherever it names it.

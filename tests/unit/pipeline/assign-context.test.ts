@@ -316,6 +316,16 @@ describe('assignContext: a story keeps its scene', () => {
     expect(out).toEqual([[], ['haidian'], ['haidian']]);
   });
 
+  it('takes no topic in a story from a company: what a bank does is not about a place', () => {
+    const bank: ContextRules = { ...rules, isScene: (id) => id !== 'ccb' && rules.isScene!(id) };
+    const out = assignContext([
+      named(0, '当天，联盟成员还发布了首批重点应用场景。'),
+      named(0, '中国建设银行发布了基于长安链的商银金服平台；', ['ccb', '中国建设银行']),
+      named(0, '国家电网发布了碳交易应用场景。'),
+    ], bank);
+    expect(out).toEqual([[], [], []]);
+  });
+
   it("lets no preface wait for the story once its signature (——编者) closes it", () => {
     const out = assignContext([
       named(0, '从本期起，推出系列报道。'),
