@@ -345,7 +345,10 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
       }
       if (!subj && chain) addTo(i, chain);
       // A clause after ； continues the subject of the clause before it.
-      if (i > 0 && !subj && ownList.length === 0 && SEMICOLON.test(segment[i - 1].text)) addTo(i, subject(segment[i - 1]));
+      if (i > 0 && !subj && ownList.length === 0 && SEMICOLON.test(segment[i - 1].text)) {
+        const before = subject(segment[i - 1]);
+        if (before && (structured || isScene(before))) addTo(i, before);
+      }
       if (subj && lead) chain = subj;
       if (!lead && lent[i].length === 0 && ownList.length === 0 && !chain) groupFromHeadings().forEach((p) => addTo(i, p));
       if (!narrative || answering || speaker) return;
