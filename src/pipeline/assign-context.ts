@@ -118,6 +118,7 @@ const opensOnGeneral = (text: string) => {
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|其[一二三四五六七八九十][，,、是])/;
 /** A photo credit line: no content, lends and takes nothing. */
 const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影/;
+const CAPTION = /(?:图|照片|资料图片?|效果图)[。.]?[)）]?$/;
 /** A signature closing a preface (——编者): what came before it waits for no story. */
 const SIGNATURE = /^\s*(?:——|--|－－)\s*\S{1,10}\s*$/;
 
@@ -267,6 +268,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   };
 
   const out: LentPlace[][] = [];
+  /** A photo's caption (X建设图。, or the line before a credit): it names what the photo shows, the story stays. */
+  const captions = new Set(sentences.filter((x, i) => CAPTION.test(x.text) || (sentences[i + 1] && CREDIT.test(sentences[i + 1].text) && sentences[i + 1].paragraph !== x.paragraph)));
   for (const segment of segments) {
     const [first] = segment;
     const lent = segment.map(() => [] as LentPlace[]);
@@ -320,7 +323,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     const found = leadOf(segment, answering || speaker !== undefined);
     // In a story, a paragraph on an institution visiting its area, or on the district around its scene, stays in the story.
     const lead = narrative && found && (visiting(found.places) || aroundStory(found.places.map((p) => p.id))) ? null : found;
-    if (narrative && lead && !answering) setStory(lead.places);
+    if (narrative && lead && !answering && !segment.every((x) => captions.has(x) || CREDIT.test(x.text))) setStory(lead.places);
     let chain: string | null = null;
     let ended = false;
     segment.forEach((s, i) => {
@@ -362,7 +365,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
         const here = [...ownList, ...lent[i].map((p) => p.id)];
         if (inStory(here)) story.filter((p) => !isAddress(p.id) && here.some((o) => within(o, p.id))).forEach((p) => addTo(i, p));
       }
-      if (topic.length && !lead) setStory(topic);
+      if (topic.length && !lead && !captions.has(s)) setStory(topic);
       if (lent[i].length === 0 && ownList.length === 0 && story.length === 0 && !opensGeneral) wait(lent[i]);
     });
 

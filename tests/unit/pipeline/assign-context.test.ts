@@ -235,7 +235,7 @@ describe('assignContext: a story keeps its scene', () => {
   });
   const KINDS: Record<string, string> = {
     haidian: 'district', shijingshan: 'district', daxing: 'district', hsc: 'science-city', dongsheng: 'park', base: 'park',
-    bda: 'development-zone', iop: 'institute', beijing: 'municipality',
+    bda: 'development-zone', iop: 'institute', heps: 'facility', beijing: 'municipality',
   };
   const rules: ContextRules = {
     isBroad: (id) => id === 'beijing',
@@ -324,6 +324,18 @@ describe('assignContext: a story keeps its scene', () => {
       named(0, '国家电网发布了碳交易应用场景。'),
     ], bank);
     expect(out).toEqual([[], [], []]);
+  });
+
+  it("keeps a story where it is past a photo's caption naming a place inside it", () => {
+    const heps: ContextRules = { ...rules, within: (inner, outer) => inner === 'heps' && outer === 'hsc' };
+    const out = assignContext([
+      named(0, '这些装置所在的地方，有一个响亮的名字——怀柔科学城。', ['hsc', '怀柔科学城']),
+      named(1, '高能同步辐射光源建设图。', ['heps', '高能同步辐射光源']),
+      named(1, '张文超摄'),
+      { ...named(2, '科技工作者越聚越多'), heading: true, level: 6 },
+      named(3, LONG),
+    ], heps);
+    expect(out).toEqual([[], ['hsc'], [], ['hsc'], ['hsc']]);
   });
 
   it("lets no preface wait for the story once its signature (——编者) closes it", () => {
