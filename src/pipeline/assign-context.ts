@@ -104,6 +104,8 @@ const GOES_ON = /这里|这儿|这座|这所|这家|这个|这项|这些|该|此
  * starts an organisation's name — 中国科学院, 中国移动 — is not the country).
  */
 const GENERAL_OPENING = /我国|全国(?!首|领先|知名|重点)|中国(?![科工农人电移联医])|我们|全球(?!首|领先|知名|500强|五百强)|世界(?!级|一流|领先|知名|首|先进|500强|五百强)|全市|本市|人类|科学界/;
+/** A mention that is one item of a list: 、 right before or after it. */
+const inList = (text: string, p: { start: number; end?: number }) => text[p.start - 1] === '、' || (p.end !== undefined && text[p.end] === '、');
 /** An arrival verb right before a place (北京 may stand between: 走进北京经济技术开发区). */
 const ARRIVES = /(?:来到|走进|走進|走入|进入|進入|抵达|抵達|到达|到達|踏入|步入|来到了|走进了)(?:了)?(?:北京(?:市)?)?$/;
 /**
@@ -203,7 +205,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     const outer = ids.find((id) => ids.every((q) => q === id || within(q, id)));
     if (!outer || !isScene(outer)) return null;
     // A district named as the address of one scene inside it (大兴区的生物医药基地): the scene.
-    const inside = ids.filter((id) => id !== outer && isScene(id) && !isAddress(id));
+    const listed = (id: string) => segment.some((x) => x.places.some((m) => m.placeId === id && inList(x.text, m)));
+    const inside = ids.filter((id) => id !== outer && isScene(id) && !isAddress(id) && !listed(id));
     const scene = isAddress(outer) && inside.length === 1 ? inside[0] : outer;
     return { places: [{ id: scene }], single: true };
   };

@@ -290,6 +290,14 @@ describe('assignContext: a story keeps its scene', () => {
     expect(out).toEqual([[], ['base'], ['base']]);
   });
 
+  it('takes no item of a list in a district as the scene of a paragraph that names both', () => {
+    const out = assignContext([
+      named(0, `${LONG}在大兴区，生物医药基地、智能制造园正在集聚。`, ['daxing', '大兴区'], ['base', '生物医药基地']),
+      named(0, '这要得益于这里的另一个优势。'),
+    ], rules);
+    expect(out).toEqual([[], ['daxing']]);
+  });
+
   it('takes where a story arrives as its scene, whatever else the sentence names', () => {
     const out = assignContext([
       named(0, '台湾青年交流团（石景山分团）下午走进北京经济技术开发区，开启了科技探索之旅。', ['shijingshan', '石景山'], ['bda', '北京经济技术开发区']),
