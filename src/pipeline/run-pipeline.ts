@@ -15,7 +15,7 @@ import { buildNameIndex, type NameIndex } from './name-index.ts';
 import { normaliseKey, simplify, toOriginalRange } from './normalise-key.ts';
 import { personNames } from './person-names.ts';
 import { isWeak, resolveMentions, type Resolution, type Why } from './resolve-mentions.ts';
-import { buildShortForms, matchShortForms, type ShortForms } from './short-forms.ts';
+import { buildShortForms, matchGenericHeads, matchShortForms, type ShortForms } from './short-forms.ts';
 import { jiebaTagger, wordStarts, type Tagger } from './segment-words.ts';
 import { rankRoles, type RoleCandidate } from './rank-roles.ts';
 import { splitSentences } from './split-sentences.ts';
@@ -157,7 +157,11 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   const taken = resolved.sentences.map((rs) => rs.map((x): [number, number] => [x.mention.keyStart, x.mention.keyEnd]));
   rows.forEach((r, i) => {
     const here = [...matches[i].map((m) => m.placeId), ...context[i].map((c) => c.id)];
-    for (const m of matchShortForms(ctx.shortForms, r.norm.key, r.starts, taken[i], new Set([...here, ...before]))) {
+    // …and generic heads (园区, 基地) stand for the park or base the sentence is about by context.
+    const lent = new Set(context[i].map((c) => c.id));
+    const short = matchShortForms(ctx.shortForms, r.norm.key, r.starts, taken[i], new Set([...here, ...before]));
+    const generic = matchGenericHeads(ctx.shortForms, r.norm.key, r.starts, [...taken[i], ...short.map((m): [number, number] => [m.keyStart, m.keyEnd])], lent);
+    for (const m of [...short, ...generic]) {
       const [start, end] = toOriginalRange(r.norm, m.keyStart, m.keyEnd);
       matches[i].push({ placeId: m.placeId, start, end, keyStart: m.keyStart, how: 'explicit' });
       context[i] = context[i].filter((c) => c.id !== m.placeId);

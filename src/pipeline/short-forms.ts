@@ -23,7 +23,22 @@ export interface ShortForms {
   ac: AhoCorasick;
   keys: string[];
   candidates: Candidate[][];
+  /** Generic heads (园区, 基地 …) and the places whose names end in them. */
+  heads: Map<string, string[]>;
 }
+
+/**
+ * The generic nouns a text uses for the park, base or zone it is about (园区内企业, 科技园二期,
+ * 开发区管委会): a closed list of heads, not names, so it lives here and not in the gazetteer.
+ * 科学城 is not among them: alone it is as often a common noun (国际一流科学城).
+ */
+const GENERIC_HEADS: Array<{ head: string; ends: string[] }> = [
+  { head: '园区', ends: ['园', '园区'] },
+  { head: '科技园', ends: ['科技园', '科学园'] },
+  { head: '产业园', ends: ['产业园'] },
+  { head: '基地', ends: ['基地'] },
+  { head: '开发区', ends: ['开发区'] },
+];
 
 const MIN_SHORT = 3;
 const LONG_SHORT = 5;
@@ -48,7 +63,10 @@ export function buildShortForms(g: Gazetteer, index: NameIndex): ShortForms {
     }
   }
   const keys = [...byKey.keys()];
-  return { ac: new AhoCorasick(keys), keys, candidates: keys.map((k) => byKey.get(k)!) };
+  // Only a place with one site (not a zone spread over sixteen parks) is what 园区 points to.
+  const heads = new Map(GENERIC_HEADS.map(({ head, ends }) => [head, g.places.filter((p) => p.geometry.type !== 'none' &&
+    [p.names.zhHans, p.names.zhHant, ...p.aliases].map(keyOf).some((name) => name.length > head.length && ends.some((e) => name.endsWith(e)))).map((p) => p.id)]));
+  return { ac: new AhoCorasick(keys), keys, candidates: keys.map((k) => byKey.get(k)!), heads };
 }
 
 export interface ShortFormMatch {
@@ -70,6 +88,32 @@ export function matchShortForms(sf: ShortForms, key: string, starts: Uint8Array,
     if (!long && !DEMONSTRATIVE.test(key.slice(0, h.start))) continue;
     const inScope = sf.candidates[h.pattern].filter((c) => (long ? c.fronts.some((f) => scope.has(f)) : scope.has(c.placeId)));
     if (inScope.length === 1) out.push({ placeId: inScope[0].placeId, keyStart: h.start, keyEnd: h.end });
+  }
+  return out;
+}
+
+/**
+ * Where a generic head opens a phrase. After a noun it is a common noun (专业园区, 大学科技园),
+ * after a verb an object (完善园区管理), after a demonstrative (这个园区) a pointer, not a name.
+ */
+const HEAD_OPENS = /(?:^|[,.;:!?，。；：、“"「（(]|在)$/;
+
+/**
+ * Generic heads in a sentence's key (园区内…, 科技园已吸引…) that stand for the one place in
+ * `scope` (what the sentence is about by context) whose name ends in them; word-aligned, outside
+ * spans already taken. Two such places in scope, or none: nothing.
+ */
+export function matchGenericHeads(sf: ShortForms, key: string, starts: Uint8Array, taken: Array<[number, number]>, scope: Set<string>): ShortFormMatch[] {
+  const out: ShortFormMatch[] = [];
+  for (const [head, places] of sf.heads) {
+    const inScope = places.filter((id) => scope.has(id));
+    if (inScope.length !== 1) continue;
+    for (let at = key.indexOf(head); at >= 0; at = key.indexOf(head, at + 1)) {
+      const end = at + head.length;
+      if (!starts[at] || !starts[end] || !HEAD_OPENS.test(key.slice(0, at)) || taken.some(([a, b]) => at < b && a < end)) continue;
+      out.push({ placeId: inScope[0], keyStart: at, keyEnd: end });
+      break;
+    }
   }
   return out;
 }

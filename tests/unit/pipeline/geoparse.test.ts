@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPipelineWithStats } from '../../../src/pipeline/run-pipeline.ts';
-import { buildShortForms, matchShortForms } from '../../../src/pipeline/short-forms.ts';
+import { buildShortForms, matchGenericHeads, matchShortForms } from '../../../src/pipeline/short-forms.ts';
 import { normaliseKey } from '../../../src/pipeline/normalise-key.ts';
 import { jiebaTagger, wordStarts } from '../../../src/pipeline/segment-words.ts';
 
@@ -98,5 +98,38 @@ describe('matchShortForms', () => {
     expect(find('在该科学城工作', ['zgc-sc'])).toEqual(['zgc-sc']);
     expect(find('建成国际一流科学城', ['zgc-sc'])).toEqual([]);
     expect(find('在该科学城工作', ['haidian'])).toEqual([]);
+  });
+});
+
+describe('matchGenericHeads', () => {
+  // Two single-site places (a park, a development area) and a zone with no one site.
+  const g = {
+    ...gazetteer,
+    places: [
+      ...gazetteer.places,
+      { id: 'life-park', names: { zhHans: '中关村生命科学园', zhHant: '中關村生命科學園', en: 'Life Science Park' }, aliases: [], kind: 'park', geometry: { type: 'point', lonLat: [116.3, 40.1], precisionM: 500, source: 'fixture' } },
+      { id: 'sino-german', names: { zhHans: '中德产业园', zhHant: '中德產業園', en: 'Sino-German Park' }, aliases: [], kind: 'park', geometry: { type: 'point', lonLat: [116.6, 40.1], precisionM: 500, source: 'fixture' } },
+      { id: 'zone', names: { zhHans: '中关村科技园', zhHant: '中關村科技園', en: 'ZGC' }, aliases: [], kind: 'development-zone', geometry: { type: 'none', reason: 'sixteen parks' } },
+    ],
+  } as typeof gazetteer;
+  const sf = buildShortForms(g, index);
+  const find = (text: string, scope: string[]) => {
+    const key = normaliseKey(text).key;
+    return matchGenericHeads(sf, key, wordStarts(words(key), key), [], new Set(scope)).map((m) => `${m.placeId}@${m.keyStart}`);
+  };
+
+  it('reads 园区 opening a phrase as the one park the sentence is about', () => {
+    expect(find('园区建设分为三期。', ['life-park'])).toEqual(['life-park@0']);
+    expect(find('今年10月,园区内医药科技中心项目将全面投用。', ['life-park'])).toEqual(['life-park@6']);
+    expect(find('产业园将首先在氢能应用领域发力。', ['sino-german'])).toEqual(['sino-german@0']);
+  });
+
+  it('reads nothing where the head is a common noun, an object or a pointer, or the scope is not one site', () => {
+    expect(find('提升大学科技园专业化运营水平。', ['life-park'])).toEqual([]);
+    expect(find('建立和完善园区管理体制机制。', ['life-park'])).toEqual([]);
+    expect(find('就不用出这个园区了。', ['life-park'])).toEqual([]);
+    expect(find('园区建设分为三期。', ['life-park', 'sino-german'])).toEqual([]);
+    expect(find('园区建设分为三期。', ['zone'])).toEqual([]);
+    expect(find('园区建设分为三期。', [])).toEqual([]);
   });
 });
