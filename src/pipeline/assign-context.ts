@@ -60,7 +60,8 @@ export interface ContextSentence {
   level?: number;
   paragraph: number;
   /** Explicit matches, offsets into `text`; `via`: the group term a place was named through. */
-  places: Array<{ placeId: string; via?: string; start: number; end?: number }>;
+  /** `host`: named at the front of a site the gazetteer lacks (中关村|创业大街), for which it stands. */
+  places: Array<{ placeId: string; via?: string; start: number; end?: number; host?: boolean }>;
   /** Names another region and no place of ours. */
   elsewhere?: boolean;
 }
@@ -134,6 +135,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   // The text's own addresses (北京怀柔科学城中科院物理研究所, 海淀区的东升科技园): a place named right
   // after an area lies in it, in this document, whatever the gazetteer says of its main site.
   const addressed = addressChains(sentences, isScene, known);
+  const hosts = new Set(sentences.flatMap((x) => x.places.filter((p) => p.host).map((p) => p.placeId)));
   const within = (inner: string, outer: string) => known(inner, outer) || addressed.has(`${inner}\u0000${outer}`);
 
   /** A text with numbered sections (a plan) keeps its topics to where it states them. */
@@ -247,7 +249,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   /** The story now happens at `places`: the most specific ones, and a scene around them that it was already at. */
   const setStory = (places: LentPlace[]) => {
     const scenes = places.some((p) => p.via) ? places : places.filter((p) => isScene(p.id));
-    const inner = scenes.filter((p) => p.via || !scenes.some((q) => q.id !== p.id && within(q.id, p.id)));
+    // (A place standing in for a site the gazetteer lacks leaves the district around it in the story.)
+    const inner = scenes.filter((p) => p.via || !scenes.some((q) => q.id !== p.id && within(q.id, p.id) && !hosts.has(q.id)));
     // A topic that is no scene (a company, a bank) leaves the story where it is, and so does an
     // institution outside an area the story is at (物理所's team at work in 怀柔科学城).
     if (inner.length === 0 || visiting(inner) || aroundStory(inner.map((p) => p.id))) return;
@@ -398,7 +401,7 @@ export function addressChains(sentences: ContextSentence[], isArea: (id: string)
     const places = [...s.places].filter((p) => !p.via && p.end !== undefined).sort((a, b) => a.start - b.start);
     places.forEach((outer, i) => {
       const inner = places[i + 1];
-      if (!inner || inner.placeId === outer.placeId || !isArea(outer.placeId) || within(outer.placeId, inner.placeId)) return;
+      if (!inner || inner.host || inner.placeId === outer.placeId || !isArea(outer.placeId) || within(outer.placeId, inner.placeId)) return;
       if (ADDRESS_GAP.test(s.text.slice(outer.end, inner.start))) pairs.add(`${inner.placeId}\u0000${outer.placeId}`);
     });
   }

@@ -100,6 +100,13 @@ function asPlaces(r: Resolution, ctx: Ctx): ExplicitPlace[] {
   return district ? [{ placeId: district, start, end, keyStart, how: 'explicit', via: r.mention.alias }] : [];
 }
 
+/**
+ * A name at the front of a site's name the gazetteer lacks (中关村|西三旗(金隅)科技园, 中关村|创业大街,
+ * 温泉镇|中关村创客小镇): the place stands in for the site, with the district named before it.
+ */
+const SITE_AFTER = /^[^\s，,。；;：:、“”"的和与及在]{0,10}?(?:科技园|科学园|产业园|园区|园(?![林艺长丁])|基地|小镇|大街|街)/;
+export const hostsSite = (text: string, end: number) => SITE_AFTER.test(simplify(text.slice(end, end + 16)));
+
 /** Names a region other than ours and no place of ours (its context would be wrong there). */
 function aboutElsewhere(rs: Resolution[], ctx: Ctx): boolean {
   const ours = (r: Resolution) => r.referent !== null && asPlaces(r, ctx).some((p) => ctx.index.regionOf.get(p.placeId)?.startsWith('11'));
@@ -147,7 +154,7 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
     rows.map((r, i) => ({
       // Simplified, offset for offset, so that its cue words (这里, 我国, 摄 …) read either script.
       text: simplify(r.sentence), heading: r.heading, level: r.level, paragraph: r.paragraph,
-      places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, end: m.end, via: m.via } : { placeId: m.placeId, start: m.start, end: m.end })),
+      places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, end: m.end, via: m.via } : { placeId: m.placeId, start: m.start, end: m.end, ...(hostsSite(r.sentence, m.end) && { host: true }) })),
       elsewhere: aboutElsewhere(resolved.sentences[i], ctx),
     })),
     { isBroad, isWhole: ctx.isWhole, within: ctx.within, isScene: ctx.isScene, isAddress: ctx.isAddress, isInstitution: ctx.isInstitution },

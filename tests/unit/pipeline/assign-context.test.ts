@@ -298,6 +298,20 @@ describe('assignContext: a story keeps its scene', () => {
     expect(out).toEqual([[], ['daxing']]);
   });
 
+  it('keeps the district in a story at a site the gazetteer lacks, which a place of ours stands in for', () => {
+    const zone: ContextRules = { ...rules, within: (inner, outer) => inner === 'nidz' && outer === 'haidian', isScene: (id) => id === 'nidz' || rules.isScene!(id) };
+    const site = (host: boolean): ContextSentence => {
+      const text = '阳春四月，位于海淀区的中关村西三旗科技园内绿意盎然。';
+      return { text, heading: false, paragraph: 0, places: [
+        { placeId: 'haidian', start: text.indexOf('海淀区'), end: text.indexOf('海淀区') + 3 },
+        { placeId: 'nidz', start: text.indexOf('中关村'), end: text.indexOf('中关村') + 3, ...(host && { host: true }) },
+      ] };
+    };
+    expect(assignContext([site(true), named(1, LONG)], zone)).toEqual([[], ['haidian', 'nidz']]);
+    // A place named for itself is the story's most specific scene.
+    expect(assignContext([site(false), named(1, LONG)], zone)).toEqual([[], ['nidz']]);
+  });
+
   it('takes where a story arrives as its scene, whatever else the sentence names', () => {
     const out = assignContext([
       named(0, '台湾青年交流团（石景山分团）下午走进北京经济技术开发区，开启了科技探索之旅。', ['shijingshan', '石景山'], ['bda', '北京经济技术开发区']),

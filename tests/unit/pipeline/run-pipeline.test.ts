@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runPipeline } from '../../../src/pipeline/run-pipeline.ts';
+import { hostsSite, runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import type { TopicLexicon } from '../../../src/pipeline/tag-topics.ts';
 import type { Gazetteer, ManifestEntry } from '../../../src/types.ts';
 import gazetteer from '../../fixtures/pipeline/gazetteer.json';
@@ -97,5 +97,19 @@ describe('runPipeline on an unlisted Traditional-Chinese page', () => {
     const empty = run([], [{ file: 'empty.txt', bytes: new Uint8Array() }]);
     expect(empty.facts).toEqual([]);
     expect(empty.documents[0].length).toBe(0);
+  });
+});
+
+describe('hostsSite', () => {
+  const after = (text: string, name: string) => hostsSite(text, text.indexOf(name) + name.length);
+  it('finds a name at the front of a site the gazetteer lacks, in either script', () => {
+    expect(after('位于海淀区的中关村西三旗(金隅)科技园内绿意盎然。', '中关村')).toBe(true);
+    expect(after('1月6日,中关村创业大街南口。', '中关村')).toBe(true);
+    expect(after('北京市海澱區溫泉鎮中關村創客小鎮會議室。', '中關村')).toBe(true);
+  });
+  it('finds none where the name is followed by anything else', () => {
+    expect(after('对此，北京中关村的很多企业深有体会。', '中关村')).toBe(false);
+    expect(after('中关村企业总收入增长。', '中关村')).toBe(false);
+    expect(after('海淀区和朝阳区。', '海淀区')).toBe(false);
   });
 });
