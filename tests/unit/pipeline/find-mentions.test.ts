@@ -46,6 +46,12 @@ describe('findMentions: candidates from the gazetteer and the national table', (
     expect(found.map((m) => m.alias)).toContain('首钢园');
   });
 
+  it('reads a district name before 分团/代表团 as a delegation, not the district', () => {
+    expect(aliases('台湾青年交流团（海淀分团）下午走进亦庄')).not.toContain('海淀');
+    expect(aliases('海淀区代表团审议报告')).not.toContain('海淀区');
+    expect(aliases('海淀企业多')).toContain('海淀');
+  });
+
   it('folds a division into the gazetteer place that is the same unit', () => {
     expect(found('海淀区')).toEqual(['海淀区:haidian']);
     expect(found('北京市')).toEqual(['北京市:beijing']);
