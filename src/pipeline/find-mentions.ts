@@ -100,6 +100,9 @@ function localiserSeam(key: string, starts: Uint8Array, end: number): boolean {
   return end >= 1 && end < key.length && LOCALISER.test(key[end]) && starts[end - 1] === 1 && (end + 1 >= key.length || starts[end + 1] === 1);
 }
 
+/** What makes the place name before it an office's: a government body or its holder's title. */
+const OFFICE = /^(?:区委|区政府|区人民政府|人民政府|区人大|人大常委会|人民代表大会|区政协|政协|区长|副区长|县委|县政府|县长|市委|市政府|市长|副市长)/;
+
 /** 南口, 北口 … right after a street, gate, station or bridge is its entrance (创业大街南口, 西直门北口), not a town. */
 const ENTRANCE_NAME = /^[东西南北][口]$/;
 const ENTRANCE_OF = /(?:路|街|道|门|站|桥|巷|胡同|广场)$/;
@@ -131,6 +134,11 @@ export function findMentions(index: NameIndex, text: string, norm: NormalisedKey
     const longerList = NUMERAL.test(next) && index.referents[h.pattern].some((r) => r.type === 'group');
     if (longerList) return false;
     if (entrance(key, h.start, pattern)) return false;
+    // 大兴区委书记, 海淀区人民政府, 丰台区区长: an office or its holder, not the place.
+    if (OFFICE.test(key.slice(h.end))) {
+      covered.push([h.start, h.end]);
+      return false;
+    }
     if (STREET_WORDS.has(next) || organisation) {
       covered.push([h.start, h.end]);
       return false;

@@ -52,6 +52,13 @@ describe('findMentions: candidates from the gazetteer and the national table', (
     expect(aliases('海淀企业多')).toContain('海淀');
   });
 
+  it('reads a district name before 区委, 人民政府, 区长 … as an office or its holder, not the place', () => {
+    expect(aliases('海淀区委书记对此进行了解读')).not.toContain('海淀区');
+    expect(aliases('我代表海淀区人民政府向大会报告工作')).not.toContain('海淀区');
+    expect(aliases('海淀区区长介绍情况')).not.toContain('海淀区');
+    expect(aliases('海淀区人民医院')).toContain('海淀区');
+  });
+
   it('folds a division into the gazetteer place that is the same unit', () => {
     expect(found('海淀区')).toEqual(['海淀区:haidian']);
     expect(found('北京市')).toEqual(['北京市:beijing']);
