@@ -113,7 +113,7 @@ const ARRIVES = /(?:来到|走进|走進|走入|进入|進入|抵达|抵達|到�
  * How far into a segment's first sentence the general picture may stand and still open it
  * (after a date or a 如今); further in, or in a quotation ("我们在这里…"), it is a detail of the story.
  */
-const GENERAL_AT = 8;
+const GENERAL_AT = 20;
 const opensOnGeneral = (text: string) => {
   const m = GENERAL_OPENING.exec(text);
   return m !== null && m.index <= GENERAL_AT && !/^[“"「]/.test(text);
