@@ -108,7 +108,7 @@ const GENERAL_OPENING = /我国|全国(?!首|领先|知名|重点)|中国(?![科
 /** A mention that is one item of a list: 、 right before or after it. */
 const inList = (text: string, p: { start: number; end?: number }) => text[p.start - 1] === '、' || (p.end !== undefined && text[p.end] === '、');
 /** An arrival verb right before a place (北京 may stand between: 走进北京经济技术开发区). */
-const ARRIVES = /(?:来到|走进|走進|走入|进入|進入|抵达|抵達|到达|到達|踏入|步入|来到了|走进了)(?:了)?(?:北京(?:市)?)?$/;
+const ARRIVES = /(?:来到|走进|走入|进入|抵达|到达|踏入|步入)了?(?:北京市?)?$/;
 /**
  * How far into a segment's first sentence the general picture may stand and still open it
  * (after a date or a 如今); further in, or in a quotation ("我们在这里…"), it is a detail of the story.
@@ -388,12 +388,14 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   return out;
 }
 
-/** Between an area and a place inside it: nothing, 的, or 位于/在 … 的 is not needed (the area is named first). */
-const ADDRESS_GAP = /^(?:的)?$/;
+/** Between an area and a place inside it: nothing or 的 (北京怀柔科学城中科院物理研究所, 海淀区的东升科技园). */
+const ADDRESS_GAP = /^的?$/;
 
 /**
- * Pairs `inner\0outer` where the text names a place right after an area (a scene that is no
- * institution of its own: a district, a science city, a park), so reads it as lying there.
+ * Pairs `inner\0outer` where the text names a place right after an area it could lie in (a
+ * district, a science city, a park, a university: 北京大学…实验室), so reads it as lying there;
+ * not where the gazetteer puts them the other way round, nor for a name standing in for a site
+ * the gazetteer lacks (海淀区的中关村|西三旗科技园).
  */
 export function addressChains(sentences: ContextSentence[], isArea: (id: string) => boolean, within: (inner: string, outer: string) => boolean): Set<string> {
   const pairs = new Set<string>();

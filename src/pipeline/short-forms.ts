@@ -29,7 +29,7 @@ export interface ShortForms {
 
 /**
  * The generic nouns a text uses for the park, base or zone it is about (园区内企业, 科技园二期,
- * 开发区管委会): a closed list of heads, not names, so it lives here and not in the gazetteer.
+ * 开发区内): a closed list of heads, not names, so it lives here and not in the gazetteer.
  * 科学城 is not among them: alone it is as often a common noun (国际一流科学城).
  */
 const GENERIC_HEADS: Array<{ head: string; ends: string[] }> = [
