@@ -55,6 +55,7 @@ describe('findMentions: candidates from the gazetteer and the national table', (
   it('reads a district name before 区委, 人民政府, 区长 … as an office or its holder, not the place', () => {
     expect(aliases('海淀区委书记对此进行了解读')).not.toContain('海淀区');
     expect(aliases('我代表海淀区人民政府向大会报告工作')).not.toContain('海淀区');
+    expect(aliases('朝阳区人大常委会视察科技企业')).not.toContain('朝阳区');
     expect(aliases('海淀区区长介绍情况')).not.toContain('海淀区');
     expect(aliases('海淀区人民医院')).toContain('海淀区');
   });

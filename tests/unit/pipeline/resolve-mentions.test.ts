@@ -30,7 +30,7 @@ describe('resolveMentions: a qualifier before the name', () => {
 
 describe('resolveMentions: the document’s scope', () => {
   it('does not put a page about 吉林 and 长春 on Beijing’s 朝阳区', () => {
-    const out = resolveDoc([['吉林省长春市科技创新大会召开。'], ['朝阳区人大常委会视察科技企业。']]);
+    const out = resolveDoc([['吉林省长春市科技创新大会召开。'], ['朝阳区加快建设科技企业孵化器。']]);
     expect(out[1]).toEqual(['朝阳区→朝阳区@220104']);
   });
 
