@@ -104,7 +104,7 @@ function localiserSeam(key: string, starts: Uint8Array, end: number): boolean {
 const OFFICE = /^(?:区委|区政府|区人民政府|人民政府|区人大|人大常委会|人民代表大会|区政协|政协|区长|副区长|县委|县政府|县长|市委|市政府|市长|副市长)/;
 
 /** 南口, 北口 … right after a street, gate, station or bridge is its entrance (创业大街南口, 西直门北口), not a town. */
-const ENTRANCE_NAME = /^[东西南北][口]$/;
+const ENTRANCE_NAME = /^[东西南北]口$/;
 const ENTRANCE_OF = /(?:路|街|道|门|站|桥|巷|胡同|广场)$/;
 function entrance(key: string, start: number, pattern: string): boolean {
   return ENTRANCE_NAME.test(pattern) && ENTRANCE_OF.test(key.slice(Math.max(0, start - 2), start));

@@ -105,7 +105,8 @@ function asPlaces(r: Resolution, ctx: Ctx): ExplicitPlace[] {
  * 温泉镇|中关村创客小镇): the place stands in for the site, with the district named before it.
  */
 const SITE_AFTER = /^[^\s，,。；;：:、“”"的和与及在]{0,10}?(?:科技园|科学园|产业园|园区|园(?![林艺长丁])|基地|小镇|大街|街)/;
-export const hostsSite = (text: string, end: number) => SITE_AFTER.test(simplify(text.slice(end, end + 16)));
+/** `plain`: the sentence in Simplified script; `end`: where the name ends in it. */
+export const hostsSite = (plain: string, end: number) => SITE_AFTER.test(plain.slice(end));
 
 /** Names a region other than ours and no place of ours (its context would be wrong there). */
 function aboutElsewhere(rs: Resolution[], ctx: Ctx): boolean {
@@ -151,12 +152,15 @@ function processDocument(file: string, id: string, bytes: Uint8Array, entry: Man
   // In a document about somewhere else, a Beijing name is a passing mention: it lends nothing.
   const isBroad = resolved.aboutBeijing === false ? (id: string) => ctx.isBroad(id) || (ctx.index.regionOf.get(id) ?? '').startsWith('11') : ctx.isBroad;
   const context = assignContext(
-    rows.map((r, i) => ({
+    rows.map((r, i) => {
       // Simplified, offset for offset, so that its cue words (这里, 我国, 摄 …) read either script.
-      text: simplify(r.sentence), heading: r.heading, level: r.level, paragraph: r.paragraph,
-      places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, end: m.end, via: m.via } : { placeId: m.placeId, start: m.start, end: m.end, ...(hostsSite(r.sentence, m.end) && { host: true }) })),
-      elsewhere: aboutElsewhere(resolved.sentences[i], ctx),
-    })),
+      const plain = simplify(r.sentence);
+      return {
+        text: plain, heading: r.heading, level: r.level, paragraph: r.paragraph,
+        places: matches[i].map((m) => (m.how === 'group' ? { placeId: m.placeId, start: m.start, end: m.end, via: m.via } : { placeId: m.placeId, start: m.start, end: m.end, ...(hostsSite(plain, m.end) && { host: true }) })),
+        elsewhere: aboutElsewhere(resolved.sentences[i], ctx),
+      };
+    }),
     { isBroad, isWhole: ctx.isWhole, within: ctx.within, isScene: ctx.isScene, isAddress: ctx.isAddress, isInstitution: ctx.isInstitution },
   );
   // Short forms (综合性国家科学中心, 科学城) resolve where the sentence, or the one before it, is about their place.
