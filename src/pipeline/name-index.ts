@@ -131,6 +131,8 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
   const anchorAc = new AhoCorasick(anchors);
   /** Beijing town names, full and short (良乡地区, 良乡, 燕园). */
   const beijingTownNames = new Set(d.units.flatMap((u, i) => (u.level === 4 && isBeijingRegion(u.region) ? names[i].map((n) => n.name) : [])));
+  /** Names of Beijing's units above town level (北京, 大兴, 大兴区). */
+  const aboveTowns = new Set(d.units.flatMap((u, i) => (u.level < 4 && isBeijingRegion(u.region) ? names[i].map((n) => n.name) : [])));
   const locatesItself = (key: string) => anchorAc.search(key).length > 0;
   // A place named by its own division's name (朝阳 for 朝阳区, 北京) is resolved by competing with
   // the namesakes instead; a place that merely shares a name with one (清华, of 清华镇) is generic.
@@ -141,7 +143,9 @@ export function buildNameIndex(g: Gazetteer, d: Divisions): NameIndex {
     const region = regionOf.get(p.id)!;
     for (const name of new Set([p.names.zhHans, p.names.zhHant, ...p.aliases].flatMap(parkVariants))) {
       if (!name) continue;
-      const town = beijingTownNames.has(keyOf(name));
+      // A town's name that holds the name of a bigger Beijing unit (北京经济技术开发区 holds 北京) is no weak town name.
+      const key = keyOf(name);
+      const town = beijingTownNames.has(key) && !anchorAc.search(key).some((h) => aboveTowns.has(anchors[h.pattern]));
       add(name, { type: 'place', id: p.id, region, generic: generic(name, region), ...(town ? { town } : {}) });
     }
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMentions } from '../../../src/pipeline/resolve-mentions.ts';
-import { label, mentionsOf, resolveDoc } from './fixture-index.ts';
+import { readFileSync } from 'node:fs';
+import { parseDivisions } from '../../../src/pipeline/divisions.ts';
+import { findMentions } from '../../../src/pipeline/find-mentions.ts';
+import { buildNameIndex } from '../../../src/pipeline/name-index.ts';
+import { normaliseKey } from '../../../src/pipeline/normalise-key.ts';
+import { jiebaTagger, wordStarts } from '../../../src/pipeline/segment-words.ts';
+import { gazetteer, label, mentionsOf, resolveDoc } from './fixture-index.ts';
 
 describe('resolveMentions: a qualifier before the name', () => {
   it('takes 长春市朝阳区 as 长春’s district, even in a document about Beijing', () => {
@@ -106,5 +112,48 @@ describe('resolveMentions: towns', () => {
   it('takes 东升 as Beijing’s town in a document about Beijing, as 黑龙江’s in one about 黑龙江', () => {
     expect(resolveDoc([['海淀区东升的园区。']])[0]).toEqual(['海淀区→haidian', '东升→东升地区@110108']);
     expect(resolveDoc([['黑龙江省的东升很美。']])[0]).toEqual(['黑龙江省→黑龙江省@23', '东升→东升镇@230722']);
+  });
+});
+
+describe('resolveMentions: a province’s name that a street elsewhere shares (北京 of 广州’s 北京街道)', () => {
+  it('votes for the province, so a page naming only 北京 is about Beijing', () => {
+    const sentences = [{ paragraph: 0, ...mentionsOf('北京的科技企业越来越多。') }];
+    expect(resolveMentions(sentences).aboutBeijing).toBe(true);
+  });
+
+  it('says nothing as one item of a list of provinces (来自天津、北京、上海等地): a generic Beijing name there stays unresolved', () => {
+    expect(resolveDoc([['来自天津、北京、上海等地的演员唱起京东大鼓。']])[0]).toEqual(['天津→tianjin', '北京→beijing', '上海→上海市@31', '京东→null']);
+    expect(resolveDoc([['北京的演员唱起京东大鼓。']])[0]).toEqual(['北京→beijing', '京东→jd']);
+  });
+
+  it('does not vote when the text names the county of the town it could be (房山区的河北镇 … 河北的小米)', () => {
+    expect(resolveDoc([['房山区的河北镇和良乡。', '河北的小米。']])[1]).toEqual(['河北→河北镇@110111']);
+  });
+});
+
+describe('resolveMentions: one place, named fully and by a town’s name', () => {
+  it('takes 亦庄 as the zone the page names in full, on a page naming Taiwan more often than Beijing', () => {
+    const out = resolveDoc([['中评社北京电，台湾青年交流团走进北京经济技术开发区。'], ['台湾青年们在亦庄体验无人驾驶。', '一位台中的同学说。']]);
+    expect(out[1][1]).toBe('亦庄→bda');
+  });
+
+  it('leaves 亦庄 unresolved on such a page when the zone is not named in full', () => {
+    const out = resolveDoc([['中评社北京电，台湾青年交流团来访。'], ['台湾青年们在亦庄体验无人驾驶。', '一位台中的同学说。']]);
+    expect(out[1][1]).toBe('亦庄→null');
+  });
+});
+
+describe('buildNameIndex: a town-level name holding the name of a bigger Beijing unit', () => {
+  it('is no weak town name (北京经济技术开发区, listed as a town-level unit, holds 北京), while 亦庄 is', () => {
+    const raw = JSON.parse(readFileSync(new URL('../../fixtures/pipeline/divisions.json', import.meta.url), 'utf8'));
+    raw.towns.push(['110115', '北京经济技术开发区']);
+    const idx = buildNameIndex(gazetteer, parseDivisions(raw));
+    const townFlags = (text: string) => {
+      const norm = normaliseKey(text);
+      const words = jiebaTagger(norm.key).map((w) => w.word);
+      return findMentions(idx, text, norm, wordStarts(words, norm.key)).map((m) => m.referents.some((r) => r.type === 'place' && r.town === true));
+    };
+    expect(townFlags('走进北京经济技术开发区')).toEqual([false]);
+    expect(townFlags('走进亦庄')).toEqual([true]);
   });
 });
