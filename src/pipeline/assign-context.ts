@@ -119,6 +119,8 @@ const opensOnGeneral = (text: string) => {
   return m !== null && m.index <= GENERAL_AT && !/^[“"「]/.test(text);
 };
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|其[一二三四五六七八九十][，,、是])/;
+/** A sentence opening on quoted speech (a clause inside the quotation marks, not a quoted term: “一基地”即…). */
+const QUOTE_OPENS = /^[“"「][^”"」]*[，,；;。！？!?]/;
 /** A photo credit line: no content, lends and takes nothing. */
 const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影/;
 const CAPTION = /(?:图|照片|资料图片?|效果图)[。.]?[)）]?$/;
@@ -174,7 +176,12 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   };
   /** The sentence's one topic: a place named first that contains every other it names (天智航 in 东升科学园). */
   const topicOf = (s: ContextSentence): LentPlace[] => {
-    const ids = lendable(s);
+    // A group term after the sentence's subject is said of it (怀柔科学城，是…“三城一区”主平台之一).
+    const subj = subject(s);
+    const said = lendable(s).filter((p) => !(p.via && subj && p.id !== subj));
+    // A subject whose scenes the sentence lists (怀柔…打造四张金名片：怀柔科学城、国际会都…) is the topic itself.
+    const listed = s.places.filter((p) => p.placeId !== subj && inList(s.text, p)).map((p) => p.placeId);
+    const ids = subj && said.some((p) => listed.includes(p.id)) ? said.filter((p) => !listed.includes(p.id)) : said;
     if (ids.length === 0 || ids.some((p) => p.via)) return [];
     // In a story, where someone arrives is where it now happens (记者走进…, 来到…), whatever else is named.
     const arrival = narrative ? s.places.find((p) => ARRIVES.test(s.text.slice(Math.max(0, p.start - 4), p.start)) && ids.some((q) => q.id === p.placeId)) : undefined;
@@ -186,12 +193,16 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   /** A segment's topic: a short first sentence's places, or the first sentence naming places when it has one topic. */
   const leadOf = (segment: ContextSentence[], turn: boolean): Lead | null => {
     const [first] = segment;
-    const places = lendable(first, true);
-    if (places.length && first.text.length <= SHORT_LEAD) return { places, single: single(first) !== null };
+    const subj = subject(first);
+    // (A group term said of the sentence's subject is no topic of its own.)
+    const places = lendable(first, true).filter((p) => !(p.via && subj && p.id !== subj));
+    if (places.length && first.text.length <= SHORT_LEAD && (structured || !QUOTE_OPENS.test(first.text))) return { places, single: single(first) !== null };
     // The topic sentence opens the segment, or (in a story) follows one short scene-setting sentence.
     const at = segment.findIndex((s) => s.places.length > 0);
     const naming = segment[at];
     if (!naming || naming.elsewhere || general(naming)) return null;
+    // What a quotation names is talked about, not where the story is (“要用新经济视角理解中关村…”).
+    if (!structured && QUOTE_OPENS.test(naming.text)) return null;
     if (at === 0 || (at === 1 && !structured && first.text.length <= SHORT_LEAD)) {
       const one = topicOf(naming);
       // In a story, a company or a bank is no scene: what it does is not about a place.
@@ -341,6 +352,9 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
         return;
       }
       if (narrative && SIGNATURE.test(s.text)) breakStory();
+      // Sentences waiting for a story's place that turn out to lead to Beijing as a whole (还看首都北京！) were about it.
+      const aboutWhole = narrative && story.length === 0 && ownIds(s).length === 0 && s.places.some((p) => isWhole(p.placeId));
+      if (aboutWhole) pending = [];
       if (narrative && (CREDIT.test(s.text) || SIGNATURE.test(s.text))) return;
       addTo(i, fromHeadings());
       if (answering) question.filter((p) => !p.via).forEach((p) => addTo(i, p));
@@ -371,8 +385,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
         const here = [...ownList, ...lent[i].map((p) => p.id)];
         if (inStory(here)) story.filter((p) => !isAddress(p.id) && here.some((o) => within(o, p.id))).forEach((p) => addTo(i, p));
       }
-      if (topic.length && !lead && !captions.has(s)) setStory(topic);
-      if (lent[i].length === 0 && ownList.length === 0 && story.length === 0 && !opensGeneral) wait(lent[i]);
+      if (topic.length && !lead && !captions.has(s) && !QUOTE_OPENS.test(s.text)) setStory(topic);
+      if (lent[i].length === 0 && ownList.length === 0 && story.length === 0 && !opensGeneral && !aboutWhole) wait(lent[i]);
     });
 
     if (!narrative) {

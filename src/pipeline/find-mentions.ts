@@ -32,7 +32,7 @@ export interface Mention {
 /** Words that make the name before them a street's (a segmenter word of its own, so 路演 is not 路). */
 const STREET_WORDS = new Set(['路', '街', '大街', '大道', '东路', '西路', '南路', '北路', '中路', '东街', '西街', '南街', '北街', '北大街', '南大街', '东大街', '西大街', '胡同', '巷', '桥']);
 /** Words that make the name right before them an organisation's (a company's own name is matched whole). */
-const ORGANISATION_WORDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团', '管委会', '管理委员会', '论坛', '联盟', '协会', '分团', '代表团', '代表队', '交流团', '考察团']);
+const ORGANISATION_WORDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团', '管委会', '管理委员会', '论坛', '联盟', '协会', '分团', '团', '代表团', '代表队', '交流团', '考察团']);
 /** A company's name may put words between the place and 公司 (上海奥威科技开发有限公司). */
 const COMPANY_WORDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团']);
 const COMPANY_REACH = 4;

@@ -369,4 +369,39 @@ describe('assignContext: a story keeps its scene', () => {
     ], rules);
     expect(out).toEqual([[], [], [], ['hsc']]);
   });
+  it("takes a sentence's subject as its topic though a group term is said of it (怀柔科学城，是…“三城一区”主平台之一)", () => {
+    const text = '怀柔科学城，是北京建设科技创新中心的“三城一区”主平台之一。';
+    const first = named(0, text, ['hsc', '怀柔科学城'], ['beijing', '北京']);
+    first.places.push({ placeId: 'zsc', start: text.indexOf('三城一区'), end: text.indexOf('三城一区') + 4, via: '三城一区' });
+    const out = assignContext([first, named(0, '这里汇集了一流的设施集群和实验室集群。'), named(1, LONG)], rules);
+    expect(out).toEqual([[], ['hsc'], ['hsc']]);
+  });
+
+  it('lets sentences waiting for a story take nothing when what they lead to is Beijing as a whole', () => {
+    const out = assignContext([
+      named(0, '仲春时节，调研组穿行在古都。'),
+      named(0, '创新头雁，还看首都北京！', ['beijing', '北京']),
+      named(1, '东升科技园里企业云集。', ['dongsheng', '东升科技园']),
+      named(2, LONG),
+    ], rules);
+    expect(out).toEqual([[], [], [], ['dongsheng']]);
+  });
+
+  it('takes a district as the topic of a sentence listing scenes in it (怀柔…金名片：怀柔科学城、国际会都…)', () => {
+    const huairou: ContextRules = { ...rules, isScene: (id) => id === 'huairou' || rules.isScene!(id), isAddress: (id) => id === 'huairou', within: (inner, outer) => inner === 'hsc' && outer === 'huairou' };
+    const out = assignContext([
+      named(0, '怀柔近年来聚焦功能建设，全力打造四张金名片：怀柔科学城、国际会都、中国影都。', ['huairou', '怀柔'], ['hsc', '怀柔科学城']),
+      named(1, LONG),
+    ], huairou);
+    expect(out).toEqual([[], ['huairou']]);
+  });
+
+  it('takes no scene from quoted speech: what a speaker names is talked about, not where the story is', () => {
+    const out = assignContext([
+      named(0, '昨天，书记来到代表团，与大家一起审议报告。'),
+      named(1, '“要用新视角理解东升科技园，聚集力量建设园区。”', ['dongsheng', '东升科技园']),
+      named(2, LONG),
+    ], rules);
+    expect(out).toEqual([[], [], []]);
+  });
 });
