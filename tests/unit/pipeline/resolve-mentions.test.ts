@@ -115,30 +115,14 @@ describe('resolveMentions: towns', () => {
   });
 });
 
-describe('resolveMentions: a province’s name that a street elsewhere shares (北京 of 广州’s 北京街道)', () => {
-  it('votes for the province, so a page naming only 北京 is about Beijing', () => {
-    const sentences = [{ paragraph: 0, ...mentionsOf('北京的科技企业越来越多。') }];
-    expect(resolveMentions(sentences).aboutBeijing).toBe(true);
-  });
-
-  it('says nothing as one item of a list of provinces (来自天津、北京、上海等地): a generic Beijing name there stays unresolved', () => {
-    expect(resolveDoc([['来自天津、北京、上海等地的演员唱起京东大鼓。']])[0]).toEqual(['天津→tianjin', '北京→beijing', '上海→上海市@31', '京东→null']);
-    expect(resolveDoc([['北京的演员唱起京东大鼓。']])[0]).toEqual(['北京→beijing', '京东→jd']);
-  });
-
-  it('does not vote when the text names the county of the town it could be (房山区的河北镇 … 河北的小米)', () => {
-    expect(resolveDoc([['房山区的河北镇和良乡。', '河北的小米。']])[1]).toEqual(['河北→河北镇@110111']);
-  });
-});
-
 describe('resolveMentions: one place, named fully and by a town’s name', () => {
   it('takes 亦庄 as the zone the page names in full, on a page naming Taiwan more often than Beijing', () => {
-    const out = resolveDoc([['中评社北京电，台湾青年交流团走进北京经济技术开发区。'], ['台湾青年们在亦庄体验无人驾驶。', '一位台中的同学说。']]);
+    const out = resolveDoc([['台湾青年交流团走进北京经济技术开发区和海淀区。'], ['台湾青年们在亦庄体验无人驾驶。', '一位台中的同学说。']]);
     expect(out[1][1]).toBe('亦庄→bda');
   });
 
   it('leaves 亦庄 unresolved on such a page when the zone is not named in full', () => {
-    const out = resolveDoc([['中评社北京电，台湾青年交流团来访。'], ['台湾青年们在亦庄体验无人驾驶。', '一位台中的同学说。']]);
+    const out = resolveDoc([['台湾青年交流团走进海淀区和丰台区。'], ['台湾青年们在亦庄体验无人驾驶。', '一位台中的同学说。']]);
     expect(out[1][1]).toBe('亦庄→null');
   });
 });
