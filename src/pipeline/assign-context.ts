@@ -34,7 +34,11 @@
  *    的生物医药基地); the town or district around the scene (曾经的东升…) and an institution at
  *    work at an area (物理所's team in 怀柔科学城) leave the story where it is; a sentence naming
  *    another region (台湾青年们…, 来自广西) takes nothing but does not end the story; a preface's
- *    signature (——编者) stops its sentences waiting for the story.
+ *    signature (——编者) stops its sentences waiting for the story, and so does a sentence that
+ *    leads them to Beijing as a whole (还看首都北京！); quoted speech sets no scene (what a speaker
+ *    names is talked about). A group term said of a sentence's subject (怀柔科学城，是…“三城一区”
+ *    主平台之一), and scenes a district's sentence lists (怀柔…金名片：怀柔科学城、国际会都…),
+ *    leave the subject the topic.
  *  - The text's own addresses: a place named right after an area (北京怀柔科学城中科院物理研究所,
  *    海淀区的东升科技园) lies in that area for this document, whatever the gazetteer says of its seat.
  *  - In a plan (numbered sections), a segment that names no place continues the topic of the
