@@ -5,7 +5,8 @@
  *     (北京大学深圳医院, 中关村南阳科技产业园) is that region's thing, not Beijing's;
  *  2. the document's geographic scope: names with one meaning vote for their province and
  *     prefecture, per paragraph and per document (a page naming 吉林 and 长春 and never 北京 is
- *     not about Beijing);
+ *     not about Beijing); so does a province's name that a town elsewhere shares (北京, and
+ *     广州's 北京街道), for the document only and not as one item of a list;
  *  3. a name with several candidates takes the one the places named with it support best — in
  *     its sentence, else its paragraph, else its document; a tie or no support leaves it
  *     unresolved (and the run says so);
@@ -194,24 +195,40 @@ export function resolveMentions(sentences: MentionSentence[], persons: Set<strin
   const namedFully = new Set<string>();
   /** Per sentence, the region each name voted for. */
   const cast: Array<Array<{ name: string; region: string; town: boolean }>> = sentences.map(() => []);
-  const bySentence = sentences.map((s, si) => {
-    const para = byParagraph.get(s.paragraph) ?? new Map();
-    byParagraph.set(s.paragraph, para);
-    const own: Votes = new Map();
+  const bySentence: Votes[] = sentences.map(() => new Map());
+  /** `local`: the vote counts for its sentence and paragraph too, not only for the document. */
+  const cast1 = (si: number, mi: number, c: Referent[], local = true) => {
+    const s = sentences[si];
+    const region = commonRegion(c);
+    if (region.length < 2 || c.some(isGenericBeijing) || c.every(isWeak)) return;
+    const name = nameOf(s, s.mentions[mi]);
+    if (local) cast[si].push({ name, region, town: c.some(isBeijingTown) });
+    if (c.length === 1 && c[0].type === 'place' && !isBeijingTown(c[0])) namedFully.add(c[0].id);
+    for (const v of local ? [doc, byParagraph.get(s.paragraph)!, bySentence[si]] : [doc]) vote(v, region);
+    if (!c.some(isBeijingTown)) vote(aboveTowns, region);
+    // 长春市朝阳区 is one reference: a qualified name adds no name of its own.
+    const province = region.slice(0, 2);
+    if (!qualified[si][mi]) namesFor.set(province, (namesFor.get(province) ?? new Set()).add(name));
+  };
+  /** A province's name that is also a town's short form elsewhere (北京 of 广州's 北京街道). */
+  const provinceNames: Array<[number, number]> = [];
+  sentences.forEach((s, si) => {
+    if (!byParagraph.has(s.paragraph)) byParagraph.set(s.paragraph, new Map());
     cands[si].forEach((c, mi) => {
-      const region = commonRegion(c);
-      if (region.length < 2 || c.some(isGenericBeijing) || c.every(isWeak)) return;
-      const name = nameOf(s, s.mentions[mi]);
-      cast[si].push({ name, region, town: c.some(isBeijingTown) });
-      if (c.length === 1 && c[0].type === 'place' && !isBeijingTown(c[0])) namedFully.add(c[0].id);
-      for (const v of [doc, para, own]) vote(v, region);
-      if (!c.some(isBeijingTown)) vote(aboveTowns, region);
-      // 长春市朝阳区 is one reference: a qualified name adds no name of its own.
-      const province = region.slice(0, 2);
-      if (!qualified[si][mi]) namesFor.set(province, (namesFor.get(province) ?? new Set()).add(name));
+      if (c.some((r) => !isTownShort(r) && regionOfReferent(r).length === 2) && c.some(isTownShort)) provinceNames.push([si, mi]);
+      else cast1(si, mi, c);
     });
-    return own;
   });
+  // Such a name says what the page is about — for the document only: in its sentence it is as
+  // often a distance or a comparison (离北京200公里) as a scope; unless the text names the town's
+  // county (房山区的河北镇 … 河北的小米: the town), and not as one item of a list (来自天津、北京、上海…).
+  for (const [si, mi] of provinceNames) {
+    const { key } = sentences[si];
+    const m = sentences[si].mentions[mi];
+    const c = cands[si][mi];
+    const countyNamed = c.some((r) => isTownShort(r) && (doc.get(regionOfReferent(r).slice(0, 6)) ?? 0) > 0);
+    if (!countyNamed && key[m.keyStart - 1] !== '、' && key[m.keyEnd] !== '、') cast1(si, mi, c.filter((r) => !isTownShort(r)), false);
+  }
 
   // What the page as a whole says for and against Beijing, the same for each of its names.
   const beijingNamed = namesFor.get('11') ?? new Set<string>();

@@ -115,6 +115,27 @@ describe('resolveMentions: towns', () => {
   });
 });
 
+describe('resolveMentions: a province’s name that a street elsewhere shares (北京 of 广州’s 北京街道)', () => {
+  it('votes for the province, so a page naming only 北京 is about Beijing', () => {
+    const sentences = [{ paragraph: 0, ...mentionsOf('北京的科技企业越来越多。') }];
+    expect(resolveMentions(sentences).aboutBeijing).toBe(true);
+  });
+
+  it('says nothing as one item of a list of provinces (来自河北、北京、广东等地)', () => {
+    expect(resolveDoc([['北京的演员唱起京东大鼓。']])[0]).toEqual(['北京→beijing', '京东→jd']);
+    expect(resolveDoc([['来自河北、北京、广东等地的演员唱起京东大鼓。']])[0]).toEqual(['河北→hebei', '北京→beijing', '广东→广东省@44', '京东→null']);
+  });
+
+  it('speaks for the document only: in its sentence it is a distance or a comparison, not a scope', () => {
+    const out = resolveDoc([['合肥市的科技企业很多，合肥市的高校也多。'], ['从北京来的专家参观了经开区。']]);
+    expect(out[1]).toEqual(['北京→beijing', '经开区→null']);
+  });
+
+  it('does not vote when the text names the county of the town it could be (房山区的河北镇 … 河北的小米)', () => {
+    expect(resolveDoc([['房山区的河北镇和良乡。', '河北的小米。']])[1]).toEqual(['河北→河北镇@110111']);
+  });
+});
+
 describe('resolveMentions: one place, named fully and by a town’s name', () => {
   it('takes 亦庄 as the zone the page names in full, on a page naming Taiwan more often than Beijing', () => {
     const out = resolveDoc([['台湾青年交流团走进北京经济技术开发区和海淀区。'], ['台湾青年们在亦庄体验无人驾驶。', '一位台中的同学说。']]);
