@@ -29,6 +29,7 @@ const PAGE_SETS = [
   { dir: 'tests/eval/pages-d', name: 'web pages D, stories (held out for its first run, looked at since)', part: 'dev' },
   { dir: 'tests/eval/pages-g', name: 'web pages G, features and interviews (dev: looked at while shaping)', part: 'dev' },
   { dir: 'tests/eval/pages-h', name: 'web pages H, features and speeches (dev: looked at while shaping)', part: 'dev' },
+  { dir: 'tests/eval/pages-k', name: 'web pages K, 人民日报-style features (dev: looked at while shaping)', part: 'dev' },
   { dir: 'tests/eval/pages-e', name: 'web pages E (held out: scored untouched, never looked at)', part: 'heldout' },
   { dir: 'tests/eval/pages-f', name: 'web pages F, features and interviews (held out: scored untouched, never looked at)', part: 'heldout' },
   { dir: 'tests/eval/pages-i', name: 'web pages I, features and interviews (held out: scored untouched, never looked at)', part: 'heldout' },
