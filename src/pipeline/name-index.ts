@@ -77,7 +77,10 @@ function placeRegions(places: Place[]): Map<string, string> {
 /** Every name of a division as a text may write it: the full name and its short form. */
 function divisionNames(u: Division): Array<{ name: string; short: boolean }> {
   const short = shortForm(u.name, u.level);
-  return short ? [{ name: u.name, short: false }, { name: short, short: true }] : [{ name: u.name, short: false }];
+  if (!short) return [{ name: u.name, short: false }];
+  // Beijing's 地区 units were townships and are still written so (东升地区: 东升镇, 东升乡).
+  const township = u.level === 4 && u.name.endsWith('地区') && isBeijingRegion(u.region) ? [`${short}镇`, `${short}乡`] : [];
+  return [{ name: u.name, short: false }, { name: short, short: true }, ...township.map((name) => ({ name, short: false }))];
 }
 
 /** Park names are written with and without 区: 丰台科技园 and 丰台科技园区 are one park. */

@@ -136,6 +136,13 @@ describe('resolveMentions: a province’s name that a street elsewhere shares (�
   });
 });
 
+describe('resolveMentions: a Beijing 地区 written as the township it was', () => {
+  it('takes 东升镇 on a Beijing page as 海淀’s 东升地区, not 黑龙江’s 东升镇', () => {
+    expect(resolveDoc([['海淀区的科技园很多。', '东升镇现有企业近4000家。']])[1]).toEqual(['东升镇→东升地区@110108']);
+    expect(resolveDoc([['黑龙江省的东升镇。']])[0]).toEqual(['黑龙江省→黑龙江省@23', '东升镇→东升镇@230722']);
+  });
+});
+
 describe('resolveMentions: one place, named fully and by a town’s name', () => {
   it('takes 亦庄 as the zone the page names in full, on a page naming Taiwan more often than Beijing', () => {
     const out = resolveDoc([['台湾青年交流团走进北京经济技术开发区和海淀区。'], ['台湾青年们在亦庄体验无人驾驶。', '一位台中的同学说。']]);
