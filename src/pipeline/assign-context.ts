@@ -99,6 +99,7 @@ const EARLY = 12;
 const OPENER = /^[“"「『《(（]?$/;
 /** A speaker label opening a paragraph: 记者：… 新京报:…？ is a question, 靳伟：… an answer. */
 const SPEAKER = /^([^\s，,。：:“”"]{1,8})[：:]/;
+const CAPTION_LABEL = /^(?:图注|图说|图片说明|图为)$/;
 const QUESTION_LABEL = /^(记者|記者|问|問|主持人|Q)$/i;
 const ASKS = /[？?]\s*$/;
 const SEMICOLON = /[；;]\s*$/;
@@ -126,7 +127,7 @@ const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四�
 /** A sentence opening on quoted speech (a clause inside the quotation marks, not a quoted term: “一基地”即…). */
 const QUOTE_OPENS = /^[“"「][^”"」]*[，,；;。！？!?]/;
 /** A photo credit line: no content, lends and takes nothing. */
-const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影/;
+const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影|^\s*[（(][^（()）]*摄[)）]\s*$/;
 const CAPTION = /(?:图|照片|资料图片?|效果图)[。.]?[)）]?$/;
 /** A signature closing a preface (——编者): what came before it waits for no story. */
 const SIGNATURE = /^\s*(?:——|--|－－)\s*\S{1,10}\s*$/;
@@ -326,7 +327,9 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     }
     seenBody = true;
 
-    const speaker = SPEAKER.exec(first.text)?.[1];
+    const label = SPEAKER.exec(first.text)?.[1];
+    // 图注：… labels a photo's caption, not a speaker's turn.
+    const speaker = label && !CAPTION_LABEL.test(label) ? label : undefined;
     const newParagraph = first.paragraph !== previousParagraph;
     previousParagraph = first.paragraph;
     if (newParagraph && speaker && (QUESTION_LABEL.test(speaker) || ASKS.test(segment[segment.length - 1].text))) {
@@ -390,7 +393,8 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
         if (inStory(here)) story.filter((p) => !isAddress(p.id) && here.some((o) => within(o, p.id))).forEach((p) => addTo(i, p));
       }
       if (topic.length && !lead && !captions.has(s) && !QUOTE_OPENS.test(s.text)) setStory(topic);
-      if (lent[i].length === 0 && ownList.length === 0 && story.length === 0 && !opensGeneral && !aboutWhole) wait(lent[i]);
+      // (A sentence naming only places no story happens at — 从硅谷回国的王宁… — waits too.)
+      if (lent[i].length === 0 && ownList.every((id) => !isScene(id)) && story.length === 0 && !opensGeneral && !aboutWhole) wait(lent[i]);
     });
 
     if (!narrative) {

@@ -101,7 +101,7 @@ function localiserSeam(key: string, starts: Uint8Array, end: number): boolean {
 }
 
 /** What makes the place name before it an office's: a government body or its holder's title. */
-const OFFICE = /^(?:区委|区政府|区人民政府|人民政府|区人大|人大常委会|人民代表大会|区政协|政协|区长|副区长|县委|县政府|县长|市委|市政府|市长|副市长)/;
+const OFFICE = /^(?:区委|区政府|区人民政府|人民政府|区人大|人大常委会|人民代表大会|区政协|政协|区长|副区长|县委|县政府|县长|市委|市政府|市长|副市长|镇党委|镇政府|镇长|副镇长|乡政府|乡长|副乡长)/;
 
 /** 南口, 北口 … right after a street, gate, station or bridge is its entrance (创业大街南口, 西直门北口), not a town. */
 const ENTRANCE_NAME = /^[东西南北]口$/;

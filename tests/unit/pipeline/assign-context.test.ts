@@ -404,4 +404,15 @@ describe('assignContext: a story keeps its scene', () => {
     ], rules);
     expect(out).toEqual([[], [], []]);
   });
+  it("lets a sentence naming only places no story happens at (从硅谷回国的王宁…) wait for the story, and a bracketed credit take nothing", () => {
+    const valley: ContextRules = { ...rules, isScene: (id) => id !== 'valley' && rules.isScene!(id) };
+    const out = assignContext([
+      named(0, '从硅谷回国的王宁没想到，一个二维码会成为引路石。', ['valley', '硅谷']),
+      named(1, '登录东升科技园服务大厅，他很快完成了注册。', ['dongsheng', '东升科技园']),
+      named(2, '图注：服务大厅的服务窗口。'),
+      named(3, '（杨波 摄）'),
+      named(4, LONG),
+    ], valley);
+    expect(out).toEqual([['dongsheng'], [], ['dongsheng'], [], ['dongsheng']]);
+  });
 });

@@ -50,6 +50,7 @@ describe('findMentions: candidates from the gazetteer and the national table', (
     expect(aliases('台湾青年交流团（海淀分团）下午走进亦庄')).not.toContain('海淀');
     expect(aliases('海淀区代表团审议报告')).not.toContain('海淀区');
     expect(aliases('海淀团代表多、规模大。')).not.toContain('海淀');
+    expect(aliases('东升镇副镇长任一丁说。')).not.toContain('东升镇');
     expect(aliases('海淀企业多')).toContain('海淀');
   });
 
