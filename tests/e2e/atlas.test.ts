@@ -1,8 +1,9 @@
 /** The atlas as people use it: click districts, read panels, search, filter, share links, switch layers. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openAtlas } from './browser.ts';
+import { openAtlas } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 import { expectLikeReference } from './screenshot.ts';
 
 const baseUrl = inject('baseUrl');
@@ -13,12 +14,7 @@ const districts: Array<{ id: string; name: string }> = JSON.parse(readFileSync('
   .map((p: { id: string; names: { zhHans: string } }) => ({ id: p.id, name: p.names.zhHans }));
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 const open = (hash = '', viewport?: { width: number; height: number }) => openAtlas(browser, `${baseUrl}${hash}`, viewport);
 

@@ -5,18 +5,14 @@
  * `atlas.ready` rejects. The files each view loads when it opens (a place's, the documents, the
  * story, the reader texts) are not: the map works and a notice (or the view) says what failed.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { awaitReady, launch, watchedPage } from './browser.ts';
+import { awaitReady, watchedPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 type Reply = { status?: number; contentType?: string; body: string };
 const NOT_FOUND: Reply = { status: 404, body: 'not found' };

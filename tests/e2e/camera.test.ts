@@ -4,25 +4,21 @@
  * camera written into the link), beside the panel or above the phone's bottom sheet — never
  * under the caption card or the sheet. Motion is reduced, so each move is a jump.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { parseBoundaries } from '../../src/app/data/load-boundaries.ts';
 import { parseSummary } from '../../src/app/data/load-site.ts';
 import { beijingBounds, placeCamera } from '../../src/app/map/place-camera.ts';
-import { awaitReady, launch, watchedPage } from './browser.ts';
+import { awaitReady, watchedPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const baseUrl = inject('baseUrl');
 const boundaries = parseBoundaries(JSON.parse(readFileSync('dist/data/boundaries.topo.json', 'utf8')));
 const summary = parseSummary(JSON.parse(readFileSync('dist/data/summary.json', 'utf8')));
 const story = JSON.parse(readFileSync('dist/data/story.json', 'utf8')) as { steps: Array<{ fit?: string; camera?: { lng: number; lat: number } }> };
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 type LonLat = [number, number];
 interface Rect {

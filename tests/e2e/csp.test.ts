@@ -5,18 +5,14 @@
  * Violations are collected from `securitypolicyviolation` events by an init script; a last
  * test shows that an injected inline script is in fact reported (so zero means zero).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { awaitReady, launch, watchedPage, type Watched } from './browser.ts';
+import { awaitReady, watchedPage, type Watched } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 interface Violation {
   directive: string;

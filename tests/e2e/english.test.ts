@@ -12,11 +12,12 @@
  * taken out before the check. The gazetteer's English fields hold no Han (a unit test checks
  * the data: tests/unit/gazetteer-english.test.ts), so a place's English name is chrome here.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DOMParser } from '@xmldom/xmldom';
-import { launch, openAtlas } from './browser.ts';
+import { openAtlas } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 import { t } from '../../src/app/i18n/strings.ts';
 
 const baseUrl = inject('baseUrl');
@@ -36,12 +37,7 @@ const quotedInAttributes = [...new Set([...documents.flatMap((d) => [d.title, d.
   .sort((a, b) => b.length - a.length);
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 interface Found {
   /** Where it was: a short CSS path, and the attribute's name when it was in one. */

@@ -4,20 +4,16 @@
  * script that makes getContext return null for every WebGL kind (2D canvases keep working);
  * a lost context is caused with WEBGL_lose_context on the running MapLibre map.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { awaitReady, launch, watchedPage, withoutWebgl, type Watched } from './browser.ts';
+import { awaitReady, watchedPage, withoutWebgl, type Watched } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 import { expectLikeReference } from './screenshot.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 /** A page where no canvas gives out a WebGL context, as in a browser without WebGL. */
 async function openWithoutWebgl(hash = '', viewport?: { width: number; height: number }): Promise<Watched> {

@@ -3,19 +3,15 @@
  * view when zoomed in, each extent labelled once, the subject always named (once), and the
  * projector's type scale while presenting.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openAtlas } from './browser.ts';
+import { openAtlas } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 import { t } from '../../src/app/i18n/strings.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 /** The labels MapLibre placed (not dropped in a collision) on a layer, once the map is idle. */
 async function placed(page: Page, layer: string): Promise<string[]> {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { awaitReady, launch, watchedPage } from './browser.ts';
+import { awaitReady, watchedPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 import { expectLikeReference } from './screenshot.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 describe('the map on first open', () => {
   it('draws all 16 districts, keeping their id and adcode for scripts', async () => {

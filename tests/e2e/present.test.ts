@@ -1,22 +1,18 @@
 /** Presenting and reading: the tour with clicker keys, the reader synced with the map, export and charts. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { DOMParser } from '@xmldom/xmldom';
-import { awaitReady, launch, openAtlas } from './browser.ts';
+import { awaitReady, openAtlas } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 import { distinctColours, expectLikeReference } from './screenshot.ts';
 import { indexFacts } from '../../src/app/data/atlas-data.ts';
 
 const baseUrl = inject('baseUrl');
 const data = indexFacts(JSON.parse(readFileSync('public/data/facts.json', 'utf8')));
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 const open = (hash = '', viewport?: { width: number; height: number }) => openAtlas(browser, `${baseUrl}${hash}`, viewport);
 const hashParam = (page: Page, key: string) => page.evaluate((k) => new URLSearchParams(location.hash.slice(1)).get(k), key);

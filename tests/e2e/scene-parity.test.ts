@@ -4,26 +4,22 @@
  * what the SVG export draws (tests/unit/app/export-svg.test.ts) and what the SVG map draws (its
  * looks set from the scene at its own zoom, read back here). Checked for a sample of every layer.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { parseBoundaries } from '../../src/app/data/load-boundaries.ts';
 import { parseSummary } from '../../src/app/data/load-site.ts';
 import { sceneOfState } from '../../src/app/scene/scene-of-state.ts';
 import { DEFAULT_STATE } from '../../src/app/state/state.ts';
-import { awaitReady, launch, openAtlas, watchedPage, withoutWebgl } from './browser.ts';
+import { awaitReady, openAtlas, watchedPage, withoutWebgl } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const baseUrl = inject('baseUrl');
 // The data the built site serves.
 const boundaries = parseBoundaries(JSON.parse(readFileSync('dist/data/boundaries.topo.json', 'utf8')));
 const summary = parseSummary(JSON.parse(readFileSync('dist/data/summary.json', 'utf8')));
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 interface Drawn {
   styleLayer: string;
