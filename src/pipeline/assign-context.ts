@@ -179,11 +179,15 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     const first = s.places[0];
     return first !== undefined && isWhole(first.placeId) && OPENER.test(s.text.slice(0, first.start)) && ownIds(s).length === 0;
   };
+  /** What a sentence lends, less a group term said of its subject (怀柔科学城，是…“三城一区”主平台之一). */
+  const ownTopics = (s: ContextSentence, broadToo = false): LentPlace[] => {
+    const subj = subject(s);
+    return lendable(s, broadToo).filter((p) => !(p.via && subj && p.id !== subj));
+  };
   /** The sentence's one topic: a place named first that contains every other it names (天智航 in 东升科学园). */
   const topicOf = (s: ContextSentence): LentPlace[] => {
-    // A group term after the sentence's subject is said of it (怀柔科学城，是…“三城一区”主平台之一).
     const subj = subject(s);
-    const said = lendable(s).filter((p) => !(p.via && subj && p.id !== subj));
+    const said = ownTopics(s);
     // A subject whose scenes the sentence lists (怀柔…打造四张金名片：怀柔科学城、国际会都…) is the topic itself.
     const listed = s.places.filter((p) => p.placeId !== subj && inList(s.text, p)).map((p) => p.placeId);
     const ids = subj && said.some((p) => listed.includes(p.id)) ? said.filter((p) => !listed.includes(p.id)) : said;
@@ -198,9 +202,7 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
   /** A segment's topic: a short first sentence's places, or the first sentence naming places when it has one topic. */
   const leadOf = (segment: ContextSentence[], turn: boolean): Lead | null => {
     const [first] = segment;
-    const subj = subject(first);
-    // (A group term said of the sentence's subject is no topic of its own.)
-    const places = lendable(first, true).filter((p) => !(p.via && subj && p.id !== subj));
+    const places = ownTopics(first, true);
     if (places.length && first.text.length <= SHORT_LEAD && (structured || !QUOTE_OPENS.test(first.text))) return { places, single: single(first) !== null };
     // The topic sentence opens the segment, or (in a story) follows one short scene-setting sentence.
     const at = segment.findIndex((s) => s.places.length > 0);

@@ -197,7 +197,7 @@ export function resolveMentions(sentences: MentionSentence[], persons: Set<strin
   const cast: Array<Array<{ name: string; region: string; town: boolean }>> = sentences.map(() => []);
   const bySentence: Votes[] = sentences.map(() => new Map());
   /** `local`: the vote counts for its sentence and paragraph too, not only for the document. */
-  const cast1 = (si: number, mi: number, c: Referent[], local = true) => {
+  const castVote = (si: number, mi: number, c: Referent[], local = true) => {
     const s = sentences[si];
     const region = commonRegion(c);
     if (region.length < 2 || c.some(isGenericBeijing) || c.every(isWeak)) return;
@@ -216,7 +216,7 @@ export function resolveMentions(sentences: MentionSentence[], persons: Set<strin
     if (!byParagraph.has(s.paragraph)) byParagraph.set(s.paragraph, new Map());
     cands[si].forEach((c, mi) => {
       if (c.some((r) => !isTownShort(r) && regionOfReferent(r).length === 2) && c.some(isTownShort)) provinceNames.push([si, mi]);
-      else cast1(si, mi, c);
+      else castVote(si, mi, c);
     });
   });
   // Such a name says what the page is about — for the document only: in its sentence it is as
@@ -227,7 +227,7 @@ export function resolveMentions(sentences: MentionSentence[], persons: Set<strin
     const m = sentences[si].mentions[mi];
     const c = cands[si][mi];
     const countyNamed = c.some((r) => isTownShort(r) && (doc.get(regionOfReferent(r).slice(0, 6)) ?? 0) > 0);
-    if (!countyNamed && key[m.keyStart - 1] !== '、' && key[m.keyEnd] !== '、') cast1(si, mi, c.filter((r) => !isTownShort(r)), false);
+    if (!countyNamed && key[m.keyStart - 1] !== '、' && key[m.keyEnd] !== '、') castVote(si, mi, c.filter((r) => !isTownShort(r)), false);
   }
 
   // What the page as a whole says for and against Beijing, the same for each of its names.
