@@ -90,3 +90,36 @@ export function scoreEval(facts: Fact[], docs: Map<string, EvalDocument>, annota
   }
   return result;
 }
+
+/** A second reading of a document's sentences: `i` is the sentence's place among the document's annotations. */
+export interface Reading extends Annotation {
+  i: number;
+}
+
+/**
+ * How far a second reading agrees with the gold, per part of the gold and per list, as (sentence,
+ * place) pairs: precision = share of the second reading's pairs the gold has, recall = share of the
+ * gold's the second reading has. A row whose text is not the gold's at its place is an error: the
+ * two were made from different splits.
+ */
+export function compareReadings(gold: Annotation[], second: Reading[]): Map<string, Record<How, Counts>> {
+  const byDoc = new Map<string, Annotation[]>();
+  for (const a of gold) byDoc.set(a.doc, [...(byDoc.get(a.doc) ?? []), a]);
+  const tallies = new Map<string, Record<How, { tp: number; fp: number; fn: number }>>();
+  for (const b of second) {
+    const a = byDoc.get(b.doc)?.[b.i];
+    if (!a || a.text !== b.text) throw new Error(`second reading ${b.doc} #${b.i}: not the gold's sentence at that place`);
+    const part = a.part ?? 'dev';
+    if (!tallies.has(part)) tallies.set(part, Object.fromEntries(HOWS.map((h) => [h, { tp: 0, fp: 0, fn: 0 }])) as Record<How, { tp: number; fp: number; fn: number }>);
+    const t = tallies.get(part)!;
+    for (const how of HOWS) {
+      const g = new Set(a[how] ?? []);
+      const s = new Set(b[how] ?? []);
+      for (const p of s) g.has(p) ? t[how].tp++ : t[how].fp++;
+      for (const p of g) if (!s.has(p)) t[how].fn++;
+    }
+  }
+  return new Map(
+    [...tallies].map(([part, t]) => [part, Object.fromEntries(HOWS.map((h) => [h, { ...t[h], precision: ratio(t[h].tp, t[h].tp + t[h].fp), recall: ratio(t[h].tp, t[h].tp + t[h].fn) }])) as Record<How, Counts>]),
+  );
+}

@@ -2,14 +2,15 @@
  * `npm run eval [-- --annotations FILE --verbose]`: runs the pipeline on the seeds and scores
  * its place assignments against tests/eval/annotations.json, per part (dev: read while shaping
  * the rules; heldout: not), then on the held-out web pages of tests/eval/pages/ when present.
- * `--verbose` lists the dev errors only: looking at held-out errors would make them dev.
+ * `--verbose` lists the dev errors only: looking at held-out errors would make them dev. It also
+ * prints how far a second, blind reading of the seeds (tests/eval/second-reading.json) agrees with the gold.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ManifestEntry } from '../types.ts';
 import { DEFAULTS, loadInputs, parseArgs, readJson, type Io } from './cli.ts';
-import { HOWS, scoreEval, type Annotation, type Counts, type EvalDocument, type EvalResult } from './eval-score.ts';
+import { compareReadings, HOWS, scoreEval, type Annotation, type Counts, type EvalDocument, type EvalResult, type Reading } from './eval-score.ts';
 import { buildNameIndex } from './name-index.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 
@@ -79,7 +80,7 @@ function pagesInput(dir: string, base: PipelineInput): PipelineInput {
 
 export function runEval(argv: string[], io: Io = { log: console.log, error: console.error }): number {
   try {
-    const opts = parseArgs(argv, { ...DEFAULTS, annotations: 'tests/eval/annotations.json', verbose: 'no' });
+    const opts = parseArgs(argv, { ...DEFAULTS, annotations: 'tests/eval/annotations.json', 'second-reading': 'tests/eval/second-reading.json', verbose: 'no' });
     const { input } = loadInputs(opts);
     const ann = readJson<{ sentences: Annotation[] }>(resolve(opts.annotations), 'annotations').sentences ?? [];
     io.log('not scored (never annotated): the municipality (北京)');
@@ -90,6 +91,15 @@ export function runEval(argv: string[], io: Io = { log: console.log, error: cons
       if (part === 'dev' && opts.verbose !== 'no') {
         for (const a of r.notFound) io.log(`    not found  ${a.doc}  ${a.text.slice(0, 40)}`);
         for (const e of r.errors) io.log(`    ${e.kind} ${e.how.padEnd(8)} ${e.place.padEnd(28)} ${e.doc}  ${e.text.slice(0, 50)}`);
+      }
+    }
+    // How far a second, blind reading agrees with the gold: how much a careful reader's answer can differ.
+    const second = resolve(opts['second-reading']);
+    if (existsSync(second)) {
+      const agreement = compareReadings(ann, readJson<{ sentences: Reading[] }>(second, 'second reading').sentences);
+      for (const [part, counts] of agreement) {
+        io.log(`second reading against the gold (not the pipeline), seeds, ${part}:`);
+        for (const how of HOWS) io.log(line(how, counts[how]));
       }
     }
     for (const set of PAGE_SETS) {

@@ -316,6 +316,45 @@ describe('evaluation annotation', () => {
   });
 });
 
+describe('second reading and adjudication of the evaluation annotation', () => {
+  type Lists = { explicit: string[]; group: string[]; context: string[] };
+  const second = readJson<{ about: string; sentences: Array<Lists & { doc: string; i: number; text: string }> }>('tests/eval/second-reading.json');
+  const adjudication = readJson<{ about: string; rows: Array<{ doc: string; i: number; text: string; first: Lists; second: Lists; decided: Lists; why: string }> }>(
+    'tests/eval/adjudication.json',
+  );
+  const goldAt = (doc: string, i: number) => ann.sentences.filter((s) => s.doc === doc)[i];
+  const lists = (r: { explicit: string[]; group?: string[]; context: string[] }) => [r.explicit, r.group ?? [], r.context].map((l) => [...l].sort());
+
+  it('reads the gold sentences, by their place in the document, with gazetteer ids only', () => {
+    expect(second.about.length).toBeGreaterThan(50);
+    expect(second.sentences.length).toBeGreaterThan(0);
+    for (const r of second.sentences) {
+      expect(goldAt(r.doc, r.i)?.text, `${r.doc} #${r.i}`).toBe(r.text);
+      const all = [...r.explicit, ...r.group, ...r.context];
+      for (const id of all) expect(ids.has(id) && id !== 'beijing', `${r.doc} #${r.i}: ${id}`).toBe(true);
+      expect(new Set(all).size, `${r.doc} #${r.i}`).toBe(all.length);
+    }
+  });
+
+  it('settles every row where the two readings differ, and the gold holds each decision', () => {
+    const settled = new Map(adjudication.rows.map((r) => [`${r.doc} ${r.i}`, r]));
+    for (const r of second.sentences) {
+      const gold = goldAt(r.doc, r.i);
+      const row = settled.get(`${r.doc} ${r.i}`);
+      if (!row) {
+        expect(lists(gold), `${r.doc} #${r.i}: the readings differ and nobody decided`).toEqual(lists(r));
+        continue;
+      }
+      expect(row.text).toBe(r.text);
+      expect(lists(row.second)).toEqual(lists(r));
+      expect(lists(row.first), `${r.doc} #${r.i}: no disagreement to settle`).not.toEqual(lists(r));
+      expect(lists(gold), `${r.doc} #${r.i}: the gold is not the decision`).toEqual(lists(row.decided));
+      expect(row.why.trim().length).toBeGreaterThan(0);
+    }
+    expect(adjudication.rows.every((r) => second.sentences.some((s) => s.doc === r.doc && s.i === r.i))).toBe(true);
+  });
+});
+
 describe('places spanning districts', () => {
   const extents = readJson<{ zones: Array<{ id: string; hosts?: string[]; parts?: Array<{ hosts: string[] }> }> }>('geo/schematic-extents.json');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreEval, type Annotation } from '../../../src/pipeline/eval-score.ts';
+import { compareReadings, scoreEval, type Annotation } from '../../../src/pipeline/eval-score.ts';
 import type { Fact, FactPlace } from '../../../src/types.ts';
 
 //            0         1
@@ -45,5 +45,33 @@ describe('scoreEval', () => {
   it('matches an annotation to every fact its text overlaps', () => {
     const r = scoreEval(facts, docs, [ann('建设。亦庄', ['huairou-sc', 'huairou', 'bda'], ['huairou-sc'])]);
     expect([r.explicit.tp, r.explicit.fp, r.context.tp]).toEqual([3, 0, 1]);
+  });
+});
+
+describe('compareReadings', () => {
+  const gold: Annotation[] = [
+    { doc: 'd', text: '怀柔科学城加快建设。', part: 'dev', explicit: ['huairou-sc'], context: [] },
+    { doc: 'd', text: '亦庄发展。', part: 'heldout', explicit: ['bda'], context: ['huairou-sc'] },
+    { doc: 'e', text: '丰台。', part: 'heldout', explicit: ['fengtai'], context: [] },
+  ];
+
+  it('counts the pairs of the second reading against the gold, per part and list', () => {
+    const r = compareReadings(gold, [
+      { doc: 'd', i: 0, text: '怀柔科学城加快建设。', explicit: ['huairou-sc'], context: [] },
+      { doc: 'd', i: 1, text: '亦庄发展。', explicit: ['bda'], context: ['future-sc'] },
+      { doc: 'e', i: 0, text: '丰台。', explicit: ['fengtai'], context: [] },
+    ]);
+    expect([...r.keys()].sort()).toEqual(['dev', 'heldout']);
+    const held = r.get('heldout')!;
+    expect([held.explicit.tp, held.explicit.fp, held.explicit.fn]).toEqual([2, 0, 0]);
+    expect([held.context.tp, held.context.fp, held.context.fn]).toEqual([0, 1, 1]);
+    expect(held.context.precision).toBe(0);
+    expect(r.get('dev')!.explicit.recall).toBe(1);
+    expect(r.get('dev')!.group.precision).toBeNull();
+  });
+
+  it('refuses a row that is not the gold sentence at its place', () => {
+    expect(() => compareReadings(gold, [{ doc: 'd', i: 1, text: '怀柔科学城加快建设。', explicit: [], context: [] }])).toThrow(/d #1/);
+    expect(() => compareReadings(gold, [{ doc: 'x', i: 0, text: '丰台。', explicit: [], context: [] }])).toThrow(/x #0/);
   });
 });
