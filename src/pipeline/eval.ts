@@ -10,13 +10,18 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ManifestEntry } from '../types.ts';
 import { DEFAULTS, loadInputs, parseArgs, readJson, type Io } from './cli.ts';
-import { compareReadings, HOWS, scoreEval, type Annotation, type Counts, type EvalDocument, type EvalResult, type Reading } from './eval-score.ts';
+import { compareReadings, HOWS, scoreEval, wilson, type Annotation, type Counts, type EvalDocument, type EvalResult, type Reading } from './eval-score.ts';
 import { buildNameIndex } from './name-index.ts';
 import { runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+/** 95% interval, in points: on a few dozen pairs a figure is a range, not a point. */
+const range = (k: number, n: number) => {
+  const w = wilson(k, n);
+  return w ? `[${(100 * w[0]).toFixed(0)}–${(100 * w[1]).toFixed(0)}]` : '';
+};
 const line = (name: string, c: Counts) =>
-  `  ${name.padEnd(9)} precision ${pct(c.precision).padStart(6)}  recall ${pct(c.recall).padStart(6)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
+  `  ${name.padEnd(9)} precision ${pct(c.precision).padStart(6)} ${range(c.tp, c.tp + c.fp).padEnd(9)} recall ${pct(c.recall).padStart(6)} ${range(c.tp, c.tp + c.fn).padEnd(9)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
 
 /**
  * Sets of real web pages, each excerpted and annotated by reading: dev sets may be looked at

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReadings, scoreEval, type Annotation } from '../../../src/pipeline/eval-score.ts';
+import { compareReadings, scoreEval, wilson, type Annotation } from '../../../src/pipeline/eval-score.ts';
 import type { Fact, FactPlace } from '../../../src/types.ts';
 
 //            0         1
@@ -73,5 +73,23 @@ describe('compareReadings', () => {
   it('refuses a row that is not the gold sentence at its place', () => {
     expect(() => compareReadings(gold, [{ doc: 'd', i: 1, text: '怀柔科学城加快建设。', explicit: [], context: [] }])).toThrow(/d #1/);
     expect(() => compareReadings(gold, [{ doc: 'x', i: 0, text: '丰台。', explicit: [], context: [] }])).toThrow(/x #0/);
+  });
+});
+
+describe('wilson', () => {
+  it('gives the 95% score interval of a proportion', () => {
+    // Worked by hand from the formula: 30 of 46, z = 1.96.
+    const [lo, hi] = wilson(30, 46)!;
+    expect(lo).toBeCloseTo(0.508, 3);
+    expect(hi).toBeCloseTo(0.773, 3);
+  });
+
+  it('narrows as the count grows and stays within 0 and 1', () => {
+    const [lo1, hi1] = wilson(6, 10)!;
+    const [lo2, hi2] = wilson(600, 1000)!;
+    expect(hi2 - lo2).toBeLessThan(hi1 - lo1);
+    expect(wilson(0, 5)![0]).toBeCloseTo(0, 9);
+    expect(wilson(5, 5)![1]).toBeCloseTo(1, 9);
+    expect(wilson(0, 0)).toBeNull();
   });
 });
