@@ -40,6 +40,7 @@ const PAGE_SETS = [
   { dir: 'tests/eval/pages-f', name: 'web pages F, features and interviews (held out: scored untouched, never looked at)', part: 'heldout' },
   { dir: 'tests/eval/pages-i', name: 'web pages I, features and interviews (held out: scored untouched, never looked at)', part: 'heldout' },
   { dir: 'tests/eval/pages-j', name: 'web pages J, traps that name 北京 in passing (held out: scored untouched, never looked at)', part: 'heldout' },
+  { dir: 'tests/eval/pages-l', name: 'web pages L, multi-scene features (held out: scored untouched, never looked at)', part: 'heldout' },
 ] as const;
 
 interface PageSource {
