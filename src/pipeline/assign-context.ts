@@ -51,6 +51,10 @@
  *  - Context ends at a sentence about somewhere else (it names another region and no place of
  *    ours) or about Beijing as a whole (北京/本市 is its subject): it takes nothing and ends the
  *    story and subject chain.
+ *  - A narrative page about one place — a scene it names directly at least three times, 70% of
+ *    its scene names (its focus) — lends it to the sentences that name nothing and took no other
+ *    context, from its first naming on (a preface before it is not yet about it); a page that
+ *    moves between scenes has no focus.
  * Broad places (municipality, provinces) never lend, except provinces reached through a group
  * term in a segment's own topic (优化京津冀创新链…。 → the paragraph is about 津冀, as a group).
  * A place reached through a group term lends as such (`via`). Photo credits take nothing.
@@ -409,7 +413,40 @@ export function assignContext(sentences: ContextSentence[], rules: ContextRules 
     }
     out.push(...lent);
   }
+  if (narrative) {
+    // A page about one place (its focus): what names nothing and got no context is about it too.
+    const focus = pageFocus(sentences, (id) => !isBroad(id) && !isWhole(id) && isScene(id));
+    const from = focus ? sentences.findIndex((s) => s.places.some((p) => p.placeId === focus)) : -1;
+    if (focus) sentences.forEach((s, i) => {
+      // (Not a heading, a credit, a turn to the general picture or a sentence about elsewhere.)
+      if (i < from || s.heading || out[i].length || s.places.length || s.elsewhere || CREDIT.test(s.text) || opensOnGeneral(s.text)) return;
+      out[i] = [{ id: focus }];
+    });
+  }
   return out;
+}
+
+/** How often a page must name its focus, and what share of its scene names that must be. */
+const FOCUS_MIN = 3;
+const FOCUS_SHARE = 0.7;
+
+/**
+ * The one scene a page is about, if it has one: the scene it names directly most often, at least
+ * FOCUS_MIN times and FOCUS_SHARE of all its scene names (a geoparser's document focus). A page
+ * that moves between scenes has none.
+ */
+export function pageFocus(sentences: ContextSentence[], isScene: (id: string) => boolean): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const s of sentences) {
+    for (const p of s.places) {
+      if (p.via || !isScene(p.placeId)) continue;
+      counts.set(p.placeId, (counts.get(p.placeId) ?? 0) + 1);
+      total++;
+    }
+  }
+  const [top, n] = [...counts].reduce<[string | null, number]>((best, c) => (c[1] > best[1] ? c : best), [null, 0]);
+  return top !== null && n >= FOCUS_MIN && n >= FOCUS_SHARE * total ? top : null;
 }
 
 /** Between an area and a place inside it: nothing or 的 (北京怀柔科学城中科院物理研究所, 海淀区的东升科技园). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressChains, assignContext as assignLent, type ContextRules, type ContextSentence } from '../../../src/pipeline/assign-context.ts';
+import { addressChains, assignContext as assignLent, pageFocus, type ContextRules, type ContextSentence } from '../../../src/pipeline/assign-context.ts';
 
 /** The lent places as ids, a group-lent one as `id~term`. */
 const assignContext = (sentences: ContextSentence[], rules: ContextRules | ((id: string) => boolean)) =>
@@ -414,5 +414,48 @@ describe('assignContext: a story keeps its scene', () => {
       named(4, LONG),
     ], valley);
     expect(out).toEqual([['dongsheng'], [], ['dongsheng'], [], ['dongsheng']]);
+  });
+});
+
+describe('assignContext: a page about one place', () => {
+  // A story that the general picture breaks off: without a page focus, what follows takes nothing.
+  const page = [
+    s(0, '编者按：十年来，改革发展取得历史性成就。'),
+    s(1, '亦庄的工厂里，机器人正在装配。', ['bda', 0]),
+    s(2, '我国制造业正在转型升级。'),
+    s(3, '二十年来，困境与考验面前，团队的身后总有人扶一把。'),
+    s(4, '亦庄的企业越来越多。', ['bda', 0]),
+    s(5, '亦庄的明天更美好。', ['bda', 0]),
+    s(6, '新京报记者 王某 摄'),
+  ];
+
+  it('lends its focus to what names nothing and got no context, from its first naming on (not a preface before it, nor a credit)', () => {
+    expect(assignContext(page, broad)).toEqual([[], [], [], ['bda'], [], [], []]);
+  });
+
+  it('has no focus when it moves between scenes', () => {
+    const two = [...page.slice(0, 4), s(4, '怀柔科学城的装置越来越多。', ['hsc', 0]), s(5, '怀柔科学城的明天更美好。', ['hsc', 0]), s(6, '亦庄的明天更美好。', ['bda', 0])];
+    expect(assignContext(two, broad)[3]).toEqual([]);
+  });
+
+  it('is no focus in a plan (numbered sections say what each part is about)', () => {
+    expect(inPlan(page, broad)[3]).toEqual([]);
+  });
+});
+
+describe('pageFocus', () => {
+  const scene = (id: string) => id !== 'bank';
+  const named = (...ids: string[]) => ids.map((id, i) => s(i, LONG, [id, 0]));
+
+  it('is the scene named most often, at least three times and 70% of the scene names', () => {
+    expect(pageFocus(named('bda', 'bda', 'bda', 'hsc'), scene)).toBe('bda');
+    expect(pageFocus(named('bda', 'bda', 'hsc'), scene)).toBeNull();
+    expect(pageFocus(named('bda', 'bda', 'bda', 'hsc', 'hsc'), scene)).toBeNull();
+  });
+
+  it('counts neither what is no scene nor what a group term names', () => {
+    expect(pageFocus([...named('bda', 'bda', 'bda', 'bank', 'bank')], scene)).toBe('bda');
+    const viaGroup = [s(0, LONG, ['bda', 0]), s(1, LONG, ['bda', 0]), s(2, LONG, ['bda', 0, '三城一区']), s(3, LONG, ['hsc', 0])];
+    expect(pageFocus(viaGroup, scene)).toBeNull();
   });
 });
