@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --annotations FILE --verbose]`: runs the pipeline on the seeds and scores
+ * `npm run eval [-- --annotations FILE --second-reading FILE --verbose]`: runs the pipeline on the seeds and scores
  * its place assignments against tests/eval/annotations.json, per part (dev: read while shaping
  * the rules; heldout: not), then on the held-out web pages of tests/eval/pages/ when present.
  * `--verbose` lists the dev errors only: looking at held-out errors would make them dev. It also
