@@ -47,6 +47,19 @@ export interface EvalDocument {
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+type Tally = Record<How, { tp: number; fp: number; fn: number }>;
+const emptyTally = (): Tally => Object.fromEntries(HOWS.map((h) => [h, { tp: 0, fp: 0, fn: 0 }])) as Tally;
+const countsOf = (t: Tally[How]): Counts => ({ ...t, precision: ratio(t.tp, t.tp + t.fp), recall: ratio(t.tp, t.tp + t.fn) });
+/** Items by their document, in order. */
+function byDocument<T extends { doc: string }>(items: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const list = out.get(x.doc);
+    if (list) list.push(x);
+    else out.set(x.doc, [x]);
+  }
+  return out;
+}
 
 function locate(d: EvalDocument, a: Annotation): number {
   let at = d.text.indexOf(a.text, d.bodyStart);
@@ -56,10 +69,9 @@ function locate(d: EvalDocument, a: Annotation): number {
 
 /** `ignore`: places the annotation convention never lists (the municipality): not scored. */
 export function scoreEval(facts: Fact[], docs: Map<string, EvalDocument>, annotations: Annotation[], ignore = new Set<string>()): EvalResult {
-  const tally = Object.fromEntries(HOWS.map((h) => [h, { tp: 0, fp: 0, fn: 0 }])) as Record<How, { tp: number; fp: number; fn: number }>;
+  const tally = emptyTally();
   const result: EvalResult = { explicit: null!, group: null!, context: null!, notFound: [], noFact: [], errors: [] };
-  const byDoc = new Map<string, Fact[]>();
-  for (const f of facts) byDoc.set(f.doc, [...(byDoc.get(f.doc) ?? []), f]);
+  const byDoc = byDocument(facts);
   for (const a of annotations) {
     const d = docs.get(a.doc);
     const at = d && a.text ? locate(d, a) : -1;
@@ -84,10 +96,7 @@ export function scoreEval(facts: Fact[], docs: Map<string, EvalDocument>, annota
       }
     }
   }
-  for (const how of HOWS) {
-    const t = tally[how];
-    result[how] = { ...t, precision: ratio(t.tp, t.tp + t.fp), recall: ratio(t.tp, t.tp + t.fn) };
-  }
+  for (const how of HOWS) result[how] = countsOf(tally[how]);
   return result;
 }
 
@@ -103,14 +112,13 @@ export interface Reading extends Annotation {
  * two were made from different splits.
  */
 export function compareReadings(gold: Annotation[], second: Reading[]): Map<string, Record<How, Counts>> {
-  const byDoc = new Map<string, Annotation[]>();
-  for (const a of gold) byDoc.set(a.doc, [...(byDoc.get(a.doc) ?? []), a]);
-  const tallies = new Map<string, Record<How, { tp: number; fp: number; fn: number }>>();
+  const byDoc = byDocument(gold);
+  const tallies = new Map<string, Tally>();
   for (const b of second) {
     const a = byDoc.get(b.doc)?.[b.i];
     if (!a || a.text !== b.text) throw new Error(`second reading ${b.doc} #${b.i}: not the gold's sentence at that place`);
     const part = a.part ?? 'dev';
-    if (!tallies.has(part)) tallies.set(part, Object.fromEntries(HOWS.map((h) => [h, { tp: 0, fp: 0, fn: 0 }])) as Record<How, { tp: number; fp: number; fn: number }>);
+    if (!tallies.has(part)) tallies.set(part, emptyTally());
     const t = tallies.get(part)!;
     for (const how of HOWS) {
       const g = new Set(a[how] ?? []);
@@ -119,9 +127,7 @@ export function compareReadings(gold: Annotation[], second: Reading[]): Map<stri
       for (const p of g) if (!s.has(p)) t[how].fn++;
     }
   }
-  return new Map(
-    [...tallies].map(([part, t]) => [part, Object.fromEntries(HOWS.map((h) => [h, { ...t[h], precision: ratio(t[h].tp, t[h].tp + t[h].fp), recall: ratio(t[h].tp, t[h].tp + t[h].fn) }])) as Record<How, Counts>]),
-  );
+  return new Map([...tallies].map(([part, t]) => [part, Object.fromEntries(HOWS.map((h) => [h, countsOf(t[h])])) as Record<How, Counts>]));
 }
 
 /**
