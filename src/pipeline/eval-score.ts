@@ -61,7 +61,8 @@ function byDocument<T extends { doc: string }>(items: T[]): Map<string, T[]> {
   return out;
 }
 
-function locate(d: EvalDocument, a: Annotation): number {
+/** Where an annotation's sentence starts in its document (its `nth` occurrence from the body's start), or -1. */
+export function locate(d: EvalDocument, a: Annotation): number {
   let at = d.text.indexOf(a.text, d.bodyStart);
   for (let n = a.nth ?? 0; n > 0 && at >= 0; n--) at = d.text.indexOf(a.text, at + a.text.length);
   return at >= 0 || a.nth ? at : d.text.indexOf(a.text);

@@ -27,7 +27,7 @@ const line = (name: string, c: Counts) =>
  * Sets of real web pages, each excerpted and annotated by reading: dev sets may be looked at
  * while shaping the rules (`--verbose` lists their errors), held-out sets are only scored.
  */
-const PAGE_SETS = [
+export const PAGE_SETS = [
   { dir: 'tests/eval/dev-pages', name: 'dev web pages (stories, interviews, plans)', part: 'dev' },
   { dir: 'tests/eval/pages', name: 'web pages A (held out for its first run, looked at since)', part: 'dev' },
   { dir: 'tests/eval/pages-b', name: 'web pages B (held out for its first run, looked at since)', part: 'dev' },
@@ -43,7 +43,7 @@ const PAGE_SETS = [
   { dir: 'tests/eval/pages-l', name: 'web pages L, multi-scene features (held out: scored untouched, never looked at)', part: 'heldout' },
 ] as const;
 
-interface PageSource {
+export interface PageSource {
   id: string;
   file: string;
   url: string;
@@ -71,7 +71,7 @@ function report(io: Io, title: string, r: EvalResult, n: number, isBeijing?: (id
 }
 
 /** The web pages as a corpus: each excerpt whole is its body (they were cut to the article). */
-function pagesInput(dir: string, base: PipelineInput): PipelineInput {
+export function pagesInput(dir: string, base: PipelineInput): PipelineInput {
   const sources = readJson<PageSource[]>(join(dir, 'sources.json'), 'page sources');
   const documents = sources.map((s) => ({ file: s.file, bytes: new Uint8Array(readFileSync(join(dir, s.file))) }));
   const manifest: ManifestEntry[] = sources.map((s, i) => {

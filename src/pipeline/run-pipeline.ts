@@ -72,11 +72,12 @@ interface Ctx {
   isKnownName: (key: string) => boolean;
 }
 
-/** Kinds of place a story can happen at (the others are mentioned in passing: a bank, a region). */
-const ADDRESSES = new Set<PlaceKind>(['district', 'town']);
+/** Addresses more than scenes: a story in a park inside one is not about it too. */
+export const ADDRESSES = new Set<PlaceKind>(['district', 'town']);
 /** Scenes that are bodies with sites of their own (a lab's institute may work in a science city far from its seat). */
-const INSTITUTIONS = new Set<PlaceKind>(['institute', 'university']);
-const SCENES = new Set<PlaceKind>(['district', 'science-city', 'development-zone', 'sub-park', 'park', 'town', 'facility', 'institute', 'university']);
+export const INSTITUTIONS = new Set<PlaceKind>(['institute', 'university']);
+/** Kinds of place a story can happen at (the others are mentioned in passing: a bank, a region). */
+export const SCENES = new Set<PlaceKind>(['district', 'science-city', 'development-zone', 'sub-park', 'park', 'town', 'facility', 'institute', 'university']);
 
 /** A resolved name as a fact place, or nothing (a region elsewhere, or unresolved). */
 interface ExplicitPlace {
