@@ -5,31 +5,20 @@
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { containersOf } from '../place-facts.ts';
 import type { Gazetteer } from '../types.ts';
-import { DEFAULTS, loadInputs, readJson } from './cli.ts';
+import { DEFAULTS, loadInputs, readJson, type Io } from './cli.ts';
 import { candidates, leaveOneSetOut, type Pairs, type ProbePlaces, type ProbeSentence, type ProbeSet } from './context-combiner.ts';
 import { locate, type Annotation } from './eval-score.ts';
 import { PAGE_SETS, pagesInput } from './eval.ts';
-import { ADDRESSES, INSTITUTIONS, runPipelineWithStats, SCENES, type PipelineInput } from './run-pipeline.ts';
+import { placeReading, runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import { splitSentences } from './split-sentences.ts';
 
 const THRESHOLDS = [0.2, 0.25, 0.3, 0.4, 0.5];
 
+/** The places as the rules read them; lendable: what context may give (not the municipality or a province). */
 function probePlaces(g: Gazetteer): ProbePlaces & { lendable: (id: string) => boolean } {
-  const byId = new Map(g.places.map((p) => [p.id, p]));
-  const containers = containersOf(g.places);
-  const kind = (id: string) => byId.get(id)?.kind ?? 'other';
-  return {
-    isScene: (id) => SCENES.has(kind(id) as never),
-    isAddress: (id) => ADDRESSES.has(kind(id) as never),
-    isInstitution: (id) => INSTITUTIONS.has(kind(id) as never),
-    within: (inner, outer) => containers.get(inner)?.includes(outer) ?? false,
-    lendable: (id) => {
-      const p = byId.get(id);
-      return !!p && p.kind !== 'municipality' && !(p.geometry.type === 'boundary' && p.geometry.layer === 'province');
-    },
-  };
+  const reading = placeReading(g);
+  return { ...reading, lendable: (id) => !reading.isBroad(id) };
 }
 
 /** The pipeline's sentences of each document as the probe reads them, and the set's labelled candidates. */
@@ -68,19 +57,24 @@ export function probeSet(name: string, input: PipelineInput, annotations: Annota
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 const line = (name: string, t: Pairs) => `  ${name.padEnd(26)} precision ${pct(t.tp, t.tp + t.fp).padStart(6)}  recall ${pct(t.tp, t.tp + t.fn).padStart(6)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`;
 
-export function runCombiner(log: (s: string) => void = console.log): number {
-  const { input } = loadInputs({ ...DEFAULTS });
-  const seeds = readJson<{ sentences: Annotation[] }>(resolve('tests/eval/annotations.json'), 'annotations').sentences;
-  const sets = [probeSet('seeds, dev', input, seeds.filter((a) => (a.part ?? 'dev') === 'dev'))];
-  for (const s of PAGE_SETS.filter((x) => x.part === 'dev')) {
-    const ann = readJson<{ sentences: Annotation[] }>(join(resolve(s.dir), 'annotations.json'), 'page annotations').sentences;
-    sets.push(probeSet(s.name, pagesInput(resolve(s.dir), input), ann));
+export function runCombiner(io: Io = { log: console.log, error: console.error }): number {
+  try {
+    const { input } = loadInputs({ ...DEFAULTS });
+    const seeds = readJson<{ sentences: Annotation[] }>(resolve('tests/eval/annotations.json'), 'annotations').sentences;
+    const sets = [probeSet('seeds, dev', input, seeds.filter((a) => (a.part ?? 'dev') === 'dev'))];
+    for (const s of PAGE_SETS.filter((x) => x.part === 'dev')) {
+      const ann = readJson<{ sentences: Annotation[] }>(join(resolve(s.dir), 'annotations.json'), 'page annotations').sentences;
+      sets.push(probeSet(s.name, pagesInput(resolve(s.dir), input), ann));
+    }
+    const { rules, combiner } = leaveOneSetOut(sets, THRESHOLDS);
+    io.log(`context on the dev annotations (${sets.length} sets, ${sets.reduce((n, s) => n + s.examples.length, 0)} candidate pairs), leave one set out:`);
+    io.log(line('hand rules (in sample)', rules));
+    for (const [t, pairs] of combiner) io.log(line(`combiner, threshold ${t}`, pairs));
+    return 0;
+  } catch (e) {
+    io.error(`error: ${(e as Error).message.split('\n')[0]}`);
+    return 1;
   }
-  const { rules, combiner } = leaveOneSetOut(sets, THRESHOLDS);
-  log(`context on the dev annotations (${sets.length} sets, ${sets.reduce((n, s) => n + s.examples.length, 0)} candidate pairs), leave one set out:`);
-  log(line('hand rules (in sample)', rules));
-  for (const [t, pairs] of combiner) log(line(`combiner, threshold ${t}`, pairs));
-  return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

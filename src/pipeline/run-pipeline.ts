@@ -53,17 +53,11 @@ export interface DocumentStats {
   gaps: Gap[];
 }
 
-interface Ctx {
+interface Ctx extends PlaceReading {
   index: NameIndex;
   tag: Tagger;
   shortForms: ShortForms;
   tagger: TopicTagger;
-  isBroad: (id: string) => boolean;
-  isWhole: (id: string) => boolean;
-  within: (inner: string, outer: string) => boolean;
-  isScene: (id: string) => boolean;
-  isAddress: (id: string) => boolean;
-  isInstitution: (id: string) => boolean;
   /** Beijing district place id by county code (a Beijing town rolls up to its district). */
   districtByCounty: Map<string, string>;
   /** The Beijing district a place is or lies in. */
@@ -73,11 +67,48 @@ interface Ctx {
 }
 
 /** Addresses more than scenes: a story in a park inside one is not about it too. */
-export const ADDRESSES = new Set<PlaceKind>(['district', 'town']);
+const ADDRESSES = new Set<PlaceKind>(['district', 'town']);
 /** Scenes that are bodies with sites of their own (a lab's institute may work in a science city far from its seat). */
-export const INSTITUTIONS = new Set<PlaceKind>(['institute', 'university']);
+const INSTITUTIONS = new Set<PlaceKind>(['institute', 'university']);
 /** Kinds of place a story can happen at (the others are mentioned in passing: a bank, a region). */
-export const SCENES = new Set<PlaceKind>(['district', 'science-city', 'development-zone', 'sub-park', 'park', 'town', 'facility', 'institute', 'university']);
+const SCENES = new Set<PlaceKind>(['district', 'science-city', 'development-zone', 'sub-park', 'park', 'town', 'facility', 'institute', 'university']);
+
+/** How the context stage reads the gazetteer's places: their kinds and what lies in what. */
+export interface PlaceReading {
+  /** The municipality: as a sentence's subject it makes the sentence about Beijing as a whole. */
+  isWhole: (id: string) => boolean;
+  isScene: (id: string) => boolean;
+  isAddress: (id: string) => boolean;
+  isInstitution: (id: string) => boolean;
+  within: (inner: string, outer: string) => boolean;
+  /** Too large to lend context: the municipality and province-sized areas (津冀 of 京津冀), or unknown. */
+  isBroad: (id: string) => boolean;
+}
+
+export function placeReading(gazetteer: Gazetteer): PlaceReading {
+  const kinds = new Map(gazetteer.places.map((p) => [p.id, p]));
+  return {
+    isWhole: (id) => kinds.get(id)?.kind === 'municipality',
+    isScene: (id) => SCENES.has(kinds.get(id)?.kind ?? 'other'),
+    isAddress: (id) => ADDRESSES.has(kinds.get(id)?.kind ?? 'other'),
+    isInstitution: (id) => INSTITUTIONS.has(kinds.get(id)?.kind ?? 'other'),
+    within: (inner, outer) => {
+      // Up the district and parent links (a sub-park lies in its district and in the zone).
+      const seen = new Set<string>();
+      const up = (id: string): boolean => {
+        if (seen.has(id)) return false;
+        seen.add(id);
+        const p = kinds.get(id);
+        return !!p && [p.district, p.parent].some((x) => x !== undefined && x !== id && (x === outer || up(x)));
+      };
+      return up(inner);
+    },
+    isBroad: (id) => {
+      const p = kinds.get(id);
+      return !p || p.kind === 'municipality' || (p.geometry.type === 'boundary' && p.geometry.layer === 'province');
+    },
+  };
+}
 
 /** A resolved name as a fact place, or nothing (a region elsewhere, or unresolved). */
 interface ExplicitPlace {
@@ -281,26 +312,7 @@ export function runPipelineWithStats(input: PipelineInput): { file: FactsFile; s
       return p?.kind === 'district' ? p.id : p?.district;
     },
     tagger: buildTopicTagger(input.topics),
-    // Too large to lend context: the municipality and province-sized areas (津冀 of 京津冀).
-    isWhole: (id) => kinds.get(id)?.kind === 'municipality',
-    isScene: (id) => SCENES.has(kinds.get(id)?.kind ?? 'other'),
-    isAddress: (id) => ADDRESSES.has(kinds.get(id)?.kind ?? 'other'),
-    isInstitution: (id) => INSTITUTIONS.has(kinds.get(id)?.kind ?? 'other'),
-    within: (inner, outer) => {
-      // Up the district and parent links (a sub-park lies in its district and in the zone).
-      const seen = new Set<string>();
-      const up = (id: string): boolean => {
-        if (seen.has(id)) return false;
-        seen.add(id);
-        const p = kinds.get(id);
-        return !!p && [p.district, p.parent].some((x) => x !== undefined && x !== id && (x === outer || up(x)));
-      };
-      return up(inner);
-    },
-    isBroad: (id) => {
-      const p = kinds.get(id);
-      return !p || p.kind === 'municipality' || (p.geometry.type === 'boundary' && p.geometry.layer === 'province');
-    },
+    ...placeReading(input.gazetteer),
   };
   const results = docs.map((d) => processDocument(d.file, ids.get(d.file)!, d.bytes, byFile.get(d.file), ctx));
   const facts = results.flatMap((r) => r.facts);
