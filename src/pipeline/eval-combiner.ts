@@ -10,6 +10,7 @@ import { DEFAULTS, loadInputs, readJson, type Io } from './cli.ts';
 import { candidates, leaveOneSetOut, type Pairs, type ProbePlaces, type ProbeSentence, type ProbeSet } from './context-combiner.ts';
 import { locate, type Annotation } from './eval-score.ts';
 import { PAGE_SETS, pagesInput } from './eval.ts';
+import { simplify } from './normalise-key.ts';
 import { placeReading, runPipelineWithStats, type PipelineInput } from './run-pipeline.ts';
 import { splitSentences } from './split-sentences.ts';
 
@@ -32,7 +33,8 @@ export function probeSet(name: string, input: PipelineInput, annotations: Annota
     const sentences: ProbeSentence[] = starts.map((s) => {
       const ps = facts.get(s.start)?.places ?? [];
       return {
-        text: text.slice(s.start, s.end), heading: s.heading, level: s.level, paragraph: s.paragraph,
+        // Simplified, as the rules read it, so that the cue words read either script.
+        text: simplify(text.slice(s.start, s.end)), heading: s.heading, level: s.level, paragraph: s.paragraph,
         named: [...new Set(ps.filter((p) => p.how === 'explicit' && places.lendable(p.id)).map((p) => p.id))],
         lent: ps.filter((p) => p.how === 'context').map((p) => p.id),
       };
