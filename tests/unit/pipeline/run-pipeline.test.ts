@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simplify } from '../../../src/pipeline/normalise-key.ts';
-import { hostsSite, runPipeline } from '../../../src/pipeline/run-pipeline.ts';
+import { hostsSite, placeReading, runPipeline } from '../../../src/pipeline/run-pipeline.ts';
 import type { TopicLexicon } from '../../../src/pipeline/tag-topics.ts';
 import type { Gazetteer, ManifestEntry } from '../../../src/types.ts';
 import gazetteer from '../../fixtures/pipeline/gazetteer.json';
@@ -112,5 +112,33 @@ describe('hostsSite', () => {
     expect(after('对此，北京中关村的很多企业深有体会。', '中关村')).toBe(false);
     expect(after('中关村企业总收入增长。', '中关村')).toBe(false);
     expect(after('海淀区和朝阳区。', '海淀区')).toBe(false);
+  });
+});
+
+describe('placeReading', () => {
+  const g = gazetteer as Gazetteer;
+  const read = placeReading(g);
+
+  it('reads what lies in what up the district and parent links, at any depth, and nothing else', () => {
+    expect(read.within('huairou-lab', 'huairou')).toBe(true);
+    expect(read.within('huairou', 'huairou-lab')).toBe(false);
+    expect(read.within('huairou-lab', 'haidian')).toBe(false);
+    // A parent's district: a lab in a science city lies in the science city's district too.
+    const nested = placeReading({ ...g, places: [...g.places, { ...g.places.find((p) => p.id === 'huairou-lab')!, id: 'lab-in-sc', district: undefined, parent: 'huairou-sc' }] });
+    expect(nested.within('lab-in-sc', 'huairou-sc')).toBe(true);
+    expect(nested.within('lab-in-sc', 'huairou')).toBe(true);
+  });
+
+  it('does not loop on a cycle of parents', () => {
+    const places = g.places.map((p) => (p.id === 'bda' ? { ...p, parent: 'future-sc' } : p.id === 'future-sc' ? { ...p, parent: 'bda' } : p));
+    expect(placeReading({ ...g, places }).within('bda', 'haidian')).toBe(false);
+  });
+
+  it('calls the municipality, a province and an unknown id too broad to lend, and reads kinds', () => {
+    expect(['beijing', 'tianjin', 'nowhere', 'huairou'].map(read.isBroad)).toEqual([true, true, true, false]);
+    expect(['beijing', 'huairou'].map(read.isWhole)).toEqual([true, false]);
+    expect(['huairou-sc', 'jd', 'zgc-demo'].map(read.isScene)).toEqual([true, false, false]);
+    expect(['huairou', 'huairou-sc'].map(read.isAddress)).toEqual([true, false]);
+    expect(['pku', 'zgc-lab', 'huairou-sc'].map(read.isInstitution)).toEqual([true, true, false]);
   });
 });
