@@ -130,6 +130,12 @@ const opensOnGeneral = (text: string) => {
 const ENUMERATION = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|其[一二三四五六七八九十][，,、是])/;
 /** A sentence opening on quoted speech (a clause inside the quotation marks, not a quoted term: “一基地”即…). */
 const QUOTE_OPENS = /^[“"「][^”"」]*[，,；;。！？!?]/;
+/** The cue words the rules read, for tools that weigh the same signals (the context probe). */
+export const contextCues = {
+  goesOn: (text: string) => GOES_ON.test(text),
+  opensOnGeneral: (text: string) => opensOnGeneral(text),
+  opensOnQuote: (text: string) => QUOTE_OPENS.test(text),
+};
 /** A photo credit line: no content, lends and takes nothing. */
 const CREDIT = /摄(?:影)?\s*(?:[（(][^）)]*[）)])?$|摄影|^\s*[（(][^（()）]*摄[)）]\s*$/;
 const CAPTION = /(?:图|照片|资料图片?|效果图)[。.]?[)）]?$/;

@@ -8,6 +8,8 @@
  * the hand rules do, and at what precision (`npm run eval:combiner`, dev sets only).
  */
 
+import { contextCues } from './assign-context.ts';
+
 export interface ProbeSentence {
   text: string;
   heading: boolean;
@@ -33,10 +35,6 @@ export interface Candidate {
   features: number[];
 }
 
-/** Turns to the general picture, pointers back, an opening quotation (as the rules read them). */
-const GENERAL = /我国|全国|中国(?![科工农人电移联医])|我们|全球|世界|全市|本市|人类/;
-const POINTS_BACK = /这里|这儿|这座|这所|这家|这个|这项|这些|该|此处|他们|她们|他|她|团队|其中/;
-const QUOTE = /^[“"「]/;
 const NEVER = Number.POSITIVE_INFINITY;
 
 /** One-hot distance in sentences: 1, 2, 3–5, 6–12, more, never. */
@@ -52,7 +50,7 @@ export const FEATURES = [
   'scene', 'address', 'institution',
   'sentence names a place', 'it lies in this one', 'this one lies in it',
   'heading', 'plan', 'under a heading naming it',
-  'points back', 'general opening', 'quotation', 'paragraph start', 'named earlier in paragraph',
+  'goes on (points back, a speaker)', 'general opening', 'quoted speech', 'paragraph start', 'named earlier in paragraph',
   'rules lend it, named ≤2 before', 'rules lend it, in a plan',
 ] as const;
 
@@ -88,7 +86,8 @@ export function candidates(doc: ProbeSentence[], i: number, places: ProbePlaces)
       Number(places.isScene(place)), Number(places.isAddress(place)), Number(places.isInstitution(place)),
       Number(s.named.length > 0), Number(s.named.some((o) => places.within(o, place))), Number(s.named.some((o) => places.within(place, o))),
       Number(s.heading), Number(plan), Number(heading >= 0 && doc[heading].named.includes(place)),
-      Number(POINTS_BACK.test(s.text)), Number(GENERAL.test(s.text.slice(0, 20))), Number(QUOTE.test(s.text)),
+      // The rules' own cue words: pointing back or a speaker, a turn to the general picture, quoted speech.
+      Number(contextCues.goesOn(s.text)), Number(contextCues.opensOnGeneral(s.text)), Number(contextCues.opensOnQuote(s.text)),
       Number(i === paraStart), Number(doc.slice(paraStart, i).some((x) => x.named.includes(place))),
       Number(rule && near), Number(rule && plan),
     ];

@@ -51,7 +51,7 @@ type Tally = Record<How, { tp: number; fp: number; fn: number }>;
 const emptyTally = (): Tally => Object.fromEntries(HOWS.map((h) => [h, { tp: 0, fp: 0, fn: 0 }])) as Tally;
 const countsOf = (t: Tally[How]): Counts => ({ ...t, precision: ratio(t.tp, t.tp + t.fp), recall: ratio(t.tp, t.tp + t.fn) });
 /** Items by their document, in order. */
-function byDocument<T extends { doc: string }>(items: T[]): Map<string, T[]> {
+export function byDocument<T extends { doc: string }>(items: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const x of items) {
     const list = out.get(x.doc);

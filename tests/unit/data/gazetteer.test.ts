@@ -10,6 +10,7 @@ import type { Gazetteer, ManifestEntry, Place } from '../../../src/types';
 import { splitSentences } from '../../../src/pipeline/split-sentences.ts';
 import { parseDivisions } from '../../../src/pipeline/divisions.ts';
 import { buildNameIndex } from '../../../src/pipeline/name-index.ts';
+import { byDocument } from '../../../src/pipeline/eval-score.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolve(root, p), 'utf8')) as T;
@@ -322,7 +323,8 @@ describe('second reading and adjudication of the evaluation annotation', () => {
   const adjudication = readJson<{ about: string; rows: Array<{ doc: string; i: number; text: string; first: Lists; second: Lists; decided: Lists; why: string }> }>(
     'tests/eval/adjudication.json',
   );
-  const goldAt = (doc: string, i: number) => ann.sentences.filter((s) => s.doc === doc)[i];
+  const goldByDoc = byDocument(ann.sentences);
+  const goldAt = (doc: string, i: number) => goldByDoc.get(doc)?.[i];
   const lists = (r: { explicit: string[]; group?: string[]; context: string[] }) => [r.explicit, r.group ?? [], r.context].map((l) => [...l].sort());
 
   it('reads the gold sentences, by their place in the document, with gazetteer ids only', () => {
@@ -339,7 +341,7 @@ describe('second reading and adjudication of the evaluation annotation', () => {
   it('settles every row where the two readings differ, and the gold holds each decision', () => {
     const settled = new Map(adjudication.rows.map((r) => [`${r.doc} ${r.i}`, r]));
     for (const r of second.sentences) {
-      const gold = goldAt(r.doc, r.i);
+      const gold = goldAt(r.doc, r.i)!; // (the test above checks every row has its gold sentence)
       const row = settled.get(`${r.doc} ${r.i}`);
       if (!row) {
         expect(lists(gold), `${r.doc} #${r.i}: the readings differ and nobody decided`).toEqual(lists(r));
